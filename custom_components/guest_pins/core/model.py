@@ -1,0 +1,269 @@
+"""The value types the core works on: immutable, hashable, free of Home Assistant.
+
+Every instant is a timezone-aware `datetime`; the core never reads the clock, so "now" is always an argument.
+"""
+
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta
+from enum import StrEnum
+
+# Stand-ins for "no limit" that still compare and subtract safely in any zone.
+FAR_PAST = datetime(1970, 1, 1, tzinfo=UTC)
+FAR_FUTURE = datetime(9000, 1, 1, tzinfo=UTC)
+
+
+class EventKind(StrEnum):
+    """What a calendar event means for the door."""
+
+    RESERVATION = "reservation"
+    BLOCK = "block"
+
+
+class Platform(StrEnum):
+    """Where a feed comes from, read from PRODID or the UID's domain."""
+
+    AIRBNB = "airbnb"
+    VRBO = "vrbo"
+    BOOKING = "booking"
+    OTHER = "other"
+
+
+@dataclass(frozen=True, slots=True)
+class Interval:
+    """A half-open span of time [start, end); empty when end <= start."""
+
+    start: datetime
+    end: datetime
+
+    @property
+    def empty(self) -> bool:
+        """Return whether no instant lies inside."""
+        return self.end <= self.start
+
+    def covers(self, instant: datetime) -> bool:
+        """Return whether the instant lies inside [start, end)."""
+        return self.start <= instant < self.end
+
+    def overlaps(self, other: Interval) -> bool:
+        """Return whether both spans share at least one instant."""
+        return self.start < other.end and other.start < self.end
+
+
+@dataclass(frozen=True, slots=True)
+class FeedEvent:
+    """One occurrence of a calendar event, classified, with what the feed tells about the guest.
+
+    `checkin` and `checkout` are in the property's time zone, after the default times were applied.
+    """
+
+    event_id: str
+    calendar_id: str
+    uid: str
+    kind: EventKind
+    checkin: datetime
+    checkout: datetime
+    summary: str = ""
+    description: str = ""
+    all_day: bool = True
+    guest_name: str | None = None
+    phone_digits: str | None = None
+    reservation_code: str | None = None
+    reservation_url: str | None = None
+    guest_count: int | None = None
+    email: str | None = None
+    platform: Platform = Platform.OTHER
+    created: datetime | None = None
+
+    @property
+    def stay_dates(self) -> tuple[date, date]:
+        """Return the local check-in and check-out dates (what matching across platforms compares)."""
+        return self.checkin.date(), self.checkout.date()
+
+
+class SkipReason(StrEnum):
+    """Why one event of an otherwise readable feed was left out."""
+
+    NO_START = "no_start"
+    BAD_DATES = "bad_dates"
+    ENDS_BEFORE_START = "ends_before_start"
+    UNREADABLE = "unreadable"
+
+
+@dataclass(frozen=True, slots=True)
+class SkippedEvent:
+    """An event that was left out, and why (the feed's other events are kept)."""
+
+    uid: str
+    reason: SkipReason
+    detail: str = ""
+
+
+class FeedErrorKind(StrEnum):
+    """Why a whole feed was refused; the last good data stays in use."""
+
+    EMPTY = "empty"
+    TOO_LARGE = "too_large"
+    HTML = "html"
+    JSON = "json"
+    NOT_ICALENDAR = "not_icalendar"
+    TRUNCATED = "truncated"
+    MALFORMED = "malformed"
+
+
+@dataclass(frozen=True, slots=True)
+class FeedError:
+    """A feed that could not be used at all."""
+
+    kind: FeedErrorKind
+    detail: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedFeed:
+    """A feed that was read: its events (reservations and blocks), what was skipped and what was cancelled."""
+
+    events: tuple[FeedEvent, ...]
+    skipped: tuple[SkippedEvent, ...] = ()
+    cancelled_uids: frozenset[str] = frozenset()
+    platform: Platform = Platform.OTHER
+
+    @property
+    def reservations(self) -> tuple[FeedEvent, ...]:
+        """Return the events that are guest stays."""
+        return tuple(event for event in self.events if event.kind is EventKind.RESERVATION)
+
+
+type FeedResult = ParsedFeed | FeedError
+
+
+class PinMethod(StrEnum):
+    """How a guest's PIN was obtained (FR-005); the order of the chain is the host's."""
+
+    CUSTOM = "custom"
+    REGENERATED = "regenerated"
+    PHONE = "phone"
+    DESCRIPTION = "description"
+    DATE = "date"
+
+
+@dataclass(frozen=True, slots=True)
+class GuestPin:
+    """A guest's code and how it came about."""
+
+    code: str
+    method: PinMethod
+    perturbed: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class TimeRange:
+    """A daily range in local time; an end at or before its start runs past midnight (00:00-00:00: all day)."""
+
+    start: time
+    end: time
+
+    @property
+    def crosses_midnight(self) -> bool:
+        """Return whether the range ends on the next day."""
+        return self.end <= self.start
+
+
+@dataclass(frozen=True, slots=True)
+class WeeklySchedule:
+    """Ranges per weekday (0 = Monday); days without ranges have none."""
+
+    days: tuple[tuple[int, tuple[TimeRange, ...]], ...]
+
+    @classmethod
+    def of(cls, ranges: dict[int, list[TimeRange]]) -> WeeklySchedule:
+        """Build a schedule from a weekday -> ranges mapping, in a canonical (hashable, sorted) form."""
+        return cls(
+            tuple(
+                (day, tuple(sorted(day_ranges, key=lambda rng: (rng.start, rng.end))))
+                for day, day_ranges in sorted(ranges.items())
+                if day_ranges
+            )
+        )
+
+    def ranges_on(self, weekday: int) -> tuple[TimeRange, ...]:
+        """Return the ranges that start on that weekday."""
+        return next((ranges for day, ranges in self.days if day == weekday), ())
+
+
+@dataclass(frozen=True, slots=True)
+class StaticPin:
+    """A named recurring PIN (cleaner, manager): always on, or on a weekly schedule, within optional dates."""
+
+    name: str
+    code: str
+    locks: frozenset[str]
+    schedule: WeeklySchedule | None = None
+    enabled: bool = True
+    valid_from: date | None = None
+    valid_until: date | None = None
+
+    @property
+    def key(self) -> str:
+        """Return the case-insensitive identity of the PIN (names are unique regardless of case)."""
+        return self.name.casefold()
+
+
+@dataclass(frozen=True, slots=True)
+class Stay:
+    """A reservation as planned: merged across calendars, with its code and its access window."""
+
+    stay_id: str
+    code: str
+    window: Interval
+    checkin: datetime
+    checkout: datetime
+    locks: frozenset[str]
+    booked_at: datetime
+    sources: tuple[str, ...] = ()
+    guest_name: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class LockProfile:
+    """What guest_pins knows of a managed lock's abilities and how the host split its slots."""
+
+    lock_id: str
+    guest_slots: range
+    static_slots: range
+    native_windows: bool = False
+    native_weekly: bool = False
+    provision_lead: timedelta = timedelta(hours=48)
+
+
+@dataclass(frozen=True, slots=True)
+class SlotCode:
+    """What one slot of a lock should hold: whose code it is, the code, and the window the lock enforces.
+
+    `native_window` is set only on locks that enforce windows themselves; `native_schedule` likewise for
+    weekly static PINs. Without either the lock treats the code as always valid and guest_pins adds and
+    removes it on time.
+    """
+
+    owner: str
+    code: str
+    native_window: Interval | None = None
+    native_schedule: WeeklySchedule | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CapacityShortfall:
+    """Owners that wanted a slot on a lock at an instant and found none free."""
+
+    lock_id: str
+    owners: tuple[str, ...]
+    kind: str
+
+
+@dataclass(frozen=True, slots=True)
+class LockPlan:
+    """The desired content of one lock's slots at an instant, and when that next changes."""
+
+    lock_id: str
+    slots: dict[int, SlotCode] = field(default_factory=dict)
+    next_change: datetime | None = None
+    shortfalls: tuple[CapacityShortfall, ...] = ()

@@ -1,0 +1,246 @@
+"""Reservations -> stays: one per guest visit across calendars, each with its window and its code.
+
+Deduplication (user story 4): the same stay on two calendars that feed a shared lock becomes one stay with
+one PIN: two reservations match by phone digits and dates; a block with exactly a reservation's dates is
+that reservation mirrored onto another platform and is linked to it.
+
+Collisions (FR-008): the same code on a shared lock while both are on it. Fixed codes (the owner's custom
+value, or a code already programmed or announced within 24 h of check-in) keep their code; the others are
+given codes in booking order, so the later-booked reservation is the one that moves to its next method, or
+to a perturbation of it. Each move is reported with both parties. Static PINs always keep their code, and
+two static PINs with one code simply share a slot (FR-013a).
+"""
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from . import pins, windows
+from .model import (
+    FAR_FUTURE,
+    FAR_PAST,
+    EventKind,
+    FeedEvent,
+    GuestPin,
+    Interval,
+    LockProfile,
+    StaticPin,
+    Stay,
+)
+
+type PresenceIndex = dict[str, dict[str, list[tuple[Interval, str]]]]
+
+
+@dataclass(frozen=True, slots=True)
+class Reservation:
+    """One guest visit, possibly seen on several calendars; `event` is the source the code derives from."""
+
+    stay_id: str
+    event: FeedEvent
+    locks: frozenset[str]
+    booked_at: datetime
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Collision:
+    """Two parties that wanted one code on a shared lock while both would be on it.
+
+    `moved_to` is the method the moved stay ended on; None when neither side could move (both fixed).
+    """
+
+    stay_id: str
+    other: str
+    lock_id: str
+    moved_to: GuestPin | None
+
+
+@dataclass(frozen=True, slots=True)
+class StayPlan:
+    """The stays with codes and windows, what collided and the code memory the shell should keep."""
+
+    stays: tuple[Stay, ...]
+    collisions: tuple[Collision, ...] = ()
+    pins: dict[str, GuestPin] = field(default_factory=dict)
+
+
+def source_id(event: FeedEvent) -> str:
+    """Return a calendar-qualified id of an event occurrence."""
+    return f"{event.calendar_id}/{event.event_id}"
+
+
+def merge_reservations(
+    events: Iterable[FeedEvent],
+    calendar_locks: Mapping[str, frozenset[str]],
+    first_seen: Mapping[str, datetime] | None = None,
+) -> list[Reservation]:
+    """Merge the events of all calendars into reservations, one per guest visit.
+
+    `first_seen` maps `source_id`s to when guest_pins first saw them (the booking order); the event's
+    CREATED stamp and then its check-in stand in when it is missing.
+    """
+    seen = first_seen or {}
+    reservations = sorted((event for event in events if event.kind is EventKind.RESERVATION), key=source_id)
+    blocks = [event for event in events if event.kind is EventKind.BLOCK]
+    groups: list[list[FeedEvent]] = []
+    by_key: dict[tuple[object, ...], list[list[FeedEvent]]] = {}
+    for event in reservations:
+        key = (event.stay_dates, event.phone_digits[-4:]) if event.phone_digits else None
+        candidates = by_key.get(key, []) if key else []
+        group = next(
+            (
+                group
+                for group in candidates
+                if all(member.calendar_id != event.calendar_id for member in group)
+                and _share_lock(group[0], event, calendar_locks)
+            ),
+            None,
+        )
+        if group is None:
+            group = []
+            groups.append(group)
+            if key:
+                by_key.setdefault(key, []).append(group)
+        group.append(event)
+
+    mirrors: dict[int, list[str]] = {}
+    by_dates: dict[tuple[object, ...], list[int]] = {}
+    for index, group in enumerate(groups):
+        by_dates.setdefault(group[0].stay_dates, []).append(index)
+    for block in sorted(blocks, key=source_id):
+        for index in by_dates.get(block.stay_dates, []):
+            group = groups[index]
+            if all(member.calendar_id != block.calendar_id for member in group) and _share_lock(
+                group[0], block, calendar_locks
+            ):
+                mirrors.setdefault(index, []).append(source_id(block))
+                break
+
+    merged: list[Reservation] = []
+    for index, group in enumerate(groups):
+        ids = [source_id(event) for event in group]
+        booked = min(
+            seen.get(sid) or event.created or event.checkin for sid, event in zip(ids, group, strict=True)
+        )
+        locks = frozenset().union(*(calendar_locks.get(event.calendar_id, frozenset()) for event in group))
+        merged.append(
+            Reservation(
+                stay_id=ids[0],
+                event=group[0],
+                locks=locks,
+                booked_at=booked,
+                sources=(*ids, *mirrors.get(index, [])),
+            )
+        )
+    return merged
+
+
+def _share_lock(first: FeedEvent, second: FeedEvent, calendar_locks: Mapping[str, frozenset[str]]) -> bool:
+    """Return whether the calendars of two events feed at least one common lock."""
+    return bool(
+        calendar_locks.get(first.calendar_id, frozenset())
+        & calendar_locks.get(second.calendar_id, frozenset())
+    )
+
+
+def presence(window: Interval, profile: LockProfile) -> Interval:
+    """Return when a code sits on a lock: from `provision_lead` early on locks that enforce windows."""
+    if profile.native_windows:
+        return Interval(window.start - profile.provision_lead, window.end)
+    return window
+
+
+def plan_stays(
+    reservations: Iterable[Reservation],
+    statics: Iterable[StaticPin],
+    profiles: Mapping[str, LockProfile],
+    memory: Mapping[str, pins.CodeMemory],
+    settings: pins.PinSettings,
+    policy: windows.WindowPolicy,
+    secret: bytes,
+    zone: ZoneInfo,
+    now: datetime,
+) -> StayPlan:
+    """Give every reservation its window (turnovers trimmed) and a collision-free code."""
+    reservations = list(reservations)
+    windowed = [
+        windows.WindowedStay(
+            stay_id=reservation.stay_id,
+            checkin=reservation.event.checkin,
+            checkout=reservation.event.checkout,
+            locks=reservation.locks,
+            window=windows.stay_window(reservation.event.checkin, reservation.event.checkout, policy, zone),
+        )
+        for reservation in reservations
+    ]
+    trimmed = windows.trim_turnovers(windowed)
+
+    index: PresenceIndex = {}
+    for static in statics:
+        if static.enabled:
+            start, end = windows.validity(static, zone)
+            span = Interval(start or FAR_PAST, end or FAR_FUTURE)
+            for lock in static.locks:
+                index.setdefault(lock, {}).setdefault(static.code, []).append((span, f"static:{static.key}"))
+
+    def fixed_first(reservation: Reservation) -> tuple[bool, datetime, str]:
+        """Sort fixed codes first, then by booking time, so the later-booked stay is the one that moves."""
+        mem = memory.get(reservation.stay_id, pins.CodeMemory())
+        fixed = bool(mem.custom) or pins.is_frozen(mem, reservation.event.checkin, now)
+        return (not fixed, reservation.booked_at, reservation.stay_id)
+
+    chosen: dict[str, GuestPin] = {}
+    collisions: list[Collision] = []
+    for reservation in sorted(reservations, key=fixed_first):
+        stay_id = reservation.stay_id
+        spans = {
+            lock: presence(trimmed[stay_id], profiles[lock]) for lock in reservation.locks if lock in profiles
+        }
+        clash = _clash_finder(index, spans)
+        mem = memory.get(stay_id, pins.CodeMemory())
+        first_choice = pins.choose(reservation.event, mem, settings, secret, now)
+        pin = pins.choose(reservation.event, mem, settings, secret, now, taken=_is_taken(clash))
+        if (other := clash(first_choice.code)) is not None:
+            moved = pin if pin.code != first_choice.code else None
+            collisions.append(Collision(stay_id, other[1], other[0], moved))
+        chosen[stay_id] = pin
+        for lock, span in spans.items():
+            index.setdefault(lock, {}).setdefault(pin.code, []).append((span, f"stay:{stay_id}"))
+
+    stays = tuple(
+        Stay(
+            stay_id=reservation.stay_id,
+            code=chosen[reservation.stay_id].code,
+            window=trimmed[reservation.stay_id],
+            checkin=reservation.event.checkin,
+            checkout=reservation.event.checkout,
+            locks=reservation.locks,
+            booked_at=reservation.booked_at,
+            sources=reservation.sources,
+            guest_name=reservation.event.guest_name,
+        )
+        for reservation in reservations
+    )
+    return StayPlan(stays=stays, collisions=tuple(collisions), pins=chosen)
+
+
+def _is_taken(clash: Callable[[str], tuple[str, str] | None]) -> Callable[[str], bool]:
+    """Return a predicate: is the code already held on a shared lock while this stay would hold it."""
+    return lambda code: clash(code) is not None
+
+
+def _clash_finder(
+    index: PresenceIndex, spans: Mapping[str, Interval]
+) -> Callable[[str], tuple[str, str] | None]:
+    """Return a lookup: for a code, the first (lock, owner) already holding it while this stay would."""
+
+    def clash(code: str) -> tuple[str, str] | None:
+        """Return the (lock, owner) the code would collide with, or None when it is free."""
+        for lock, span in sorted(spans.items()):
+            for other_span, owner in index.get(lock, {}).get(code, ()):
+                if other_span.overlaps(span):
+                    return lock, owner
+        return None
+
+    return clash

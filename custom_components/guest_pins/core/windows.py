@@ -1,0 +1,155 @@
+"""Access windows: when a stay's code opens the door, and when a static PIN's schedule does.
+
+All wall-clock arithmetic happens in the property's zone on local dates, and only then becomes an instant,
+so 10:00 stays 10:00 across a DST change. A local time that does not exist (the hour skipped in spring)
+resolves to the instant one hour later, as zoneinfo's fold=0 rule gives.
+"""
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from .model import Interval, StaticPin, TimeRange, WeeklySchedule
+
+_DAY = timedelta(days=1)
+
+
+@dataclass(frozen=True, slots=True)
+class WindowPolicy:
+    """How a stay's window extends beyond check-in and check-out.
+
+    Either check-in minus `early_access` to check-out plus `grace`, or, with `expire_next_day_at`, until that
+    local time on the day after check-out (the "9:00 the day after check-out" policy).
+    """
+
+    early_access: timedelta = timedelta(0)
+    grace: timedelta = timedelta(0)
+    expire_next_day_at: time | None = None
+
+
+def stay_window(checkin: datetime, checkout: datetime, policy: WindowPolicy, zone: ZoneInfo) -> Interval:
+    """Return the span a stay's code should open the door."""
+    start = checkin - policy.early_access
+    if policy.expire_next_day_at is not None:
+        next_day = checkout.astimezone(zone).date() + _DAY
+        end = datetime.combine(next_day, policy.expire_next_day_at, tzinfo=zone)
+    else:
+        end = checkout + policy.grace
+    return Interval(start, end)
+
+
+@dataclass(frozen=True, slots=True)
+class WindowedStay:
+    """A stay's id, its check-in/check-out, the locks it opens and its (not yet trimmed) window."""
+
+    stay_id: str
+    checkin: datetime
+    checkout: datetime
+    locks: frozenset[str]
+    window: Interval
+
+
+def trim_turnovers(stays: Iterable[WindowedStay]) -> dict[str, Interval]:
+    """Return each stay's window, cut so an outgoing guest's window ends when the next guest's begins.
+
+    Applies between stays that share a lock and follow each other (the outgoing check-out is no later than
+    the incoming check-in). Stays that truly overlap (a double booking) keep their windows: both guests
+    hold a booking, and the collision check deals with equal codes.
+    """
+    stays = list(stays)
+    original = {stay.stay_id: stay.window for stay in stays}
+    windows = dict(original)
+    by_lock: dict[str, list[WindowedStay]] = {}
+    for stay in stays:
+        for lock in stay.locks:
+            by_lock.setdefault(lock, []).append(stay)
+    for lock_stays in by_lock.values():
+        lock_stays.sort(key=lambda stay: (stay.checkin, stay.stay_id))
+        for index, outgoing in enumerate(lock_stays):
+            for incoming in lock_stays[index + 1 :]:
+                if original[incoming.stay_id].start >= windows[outgoing.stay_id].end:
+                    break  # windows open in check-in order: nobody later reaches back into this one
+                if outgoing.checkout <= incoming.checkin:
+                    current = windows[outgoing.stay_id]
+                    incoming_start = windows[incoming.stay_id].start
+                    if incoming_start < current.end:
+                        windows[outgoing.stay_id] = Interval(
+                            current.start, max(incoming_start, outgoing.checkout)
+                        )
+                        # The incoming window must not open before the outgoing guest's check-out either.
+                        if windows[incoming.stay_id].start < outgoing.checkout:
+                            held = windows[incoming.stay_id]
+                            windows[incoming.stay_id] = Interval(outgoing.checkout, held.end)
+    return windows
+
+
+def _local_day_start(day: date, zone: ZoneInfo) -> datetime:
+    """Return the instant a local day begins."""
+    return datetime.combine(day, time(0), tzinfo=zone)
+
+
+def range_interval(day: date, time_range: TimeRange, zone: ZoneInfo) -> Interval:
+    """Return the instants a daily range covers when it starts on `day` (ends past midnight roll over)."""
+    start = datetime.combine(day, time_range.start, tzinfo=zone)
+    end_day = day + _DAY if time_range.crosses_midnight else day
+    return Interval(start, datetime.combine(end_day, time_range.end, tzinfo=zone))
+
+
+def validity(pin: StaticPin, zone: ZoneInfo) -> tuple[datetime | None, datetime | None]:
+    """Return where a PIN's valid-from/valid-until dates begin and end as instants (None: no limit)."""
+    start = _local_day_start(pin.valid_from, zone) if pin.valid_from else None
+    end = _local_day_start(pin.valid_until + _DAY, zone) if pin.valid_until else None
+    return start, end
+
+
+def within_validity(pin: StaticPin, instant: datetime, zone: ZoneInfo) -> bool:
+    """Return whether the instant lies within the PIN's valid dates (inclusive local days)."""
+    start, end = validity(pin, zone)
+    return (start is None or start <= instant) and (end is None or instant < end)
+
+
+def schedule_occurrences(schedule: WeeklySchedule, span: Interval, zone: ZoneInfo) -> Iterator[Interval]:
+    """Yield the schedule's ranges that overlap `span`, in order, merged where they touch."""
+    first = span.start.astimezone(zone).date() - _DAY  # a range from the day before may run past midnight
+    last = span.end.astimezone(zone).date()
+    pending: Interval | None = None
+    day = first
+    while day <= last:
+        for time_range in schedule.ranges_on(day.weekday()):
+            occurrence = range_interval(day, time_range, zone)
+            if not occurrence.overlaps(span) or occurrence.empty:
+                continue
+            if pending is not None and occurrence.start <= pending.end:
+                pending = Interval(pending.start, max(pending.end, occurrence.end))
+                continue
+            if pending is not None:
+                yield pending
+            pending = occurrence
+        day += _DAY
+    if pending is not None:
+        yield pending
+
+
+def static_active(pin: StaticPin, instant: datetime, zone: ZoneInfo) -> bool:
+    """Return whether a static PIN should open the door at an instant (enabled, valid, on schedule)."""
+    if not pin.enabled:
+        return False
+    if not within_validity(pin, instant, zone):
+        return False
+    if pin.schedule is None:
+        return True
+    probe = Interval(instant, instant + timedelta(microseconds=1))
+    return any(occurrence.covers(instant) for occurrence in schedule_occurrences(pin.schedule, probe, zone))
+
+
+def static_boundaries(pin: StaticPin, after: datetime, zone: ZoneInfo, reach: timedelta) -> list[datetime]:
+    """Return the instants after `after` (within `reach`) at which the PIN turns on or off."""
+    if not pin.enabled:
+        return []
+    instants: list[datetime] = []
+    instants += [edge for edge in validity(pin, zone) if edge is not None]
+    if pin.schedule is not None:
+        for occurrence in schedule_occurrences(pin.schedule, Interval(after, after + reach), zone):
+            instants += [occurrence.start, occurrence.end]
+    return sorted(instant for instant in instants if instant > after)
