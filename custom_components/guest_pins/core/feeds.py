@@ -51,6 +51,9 @@ def parse_feed(raw: bytes, settings: FeedSettings, now: datetime) -> FeedResult:
 
     prodid = str(calendar.get("PRODID", ""))
     floating_tz = settings.calendar_tz or _x_wr_timezone(calendar) or settings.property_tz
+    # Read above and applied here to floating times only; recurring-ical-events would otherwise apply it
+    # itself, ahead of a per-calendar override, and fail on a zone name tzdata does not know.
+    calendar.pop("X-WR-TIMEZONE", None)
     skipped: list[SkippedEvent] = []
     cancelled: set[str] = set()
     _drop_unusable_events(calendar, skipped, cancelled)
@@ -65,14 +68,12 @@ def parse_feed(raw: bytes, settings: FeedSettings, now: datetime) -> FeedResult:
         occurrences = recurring_ical_events.of(calendar, skip_bad_series=True).between(
             now - settings.lookback, now + settings.horizon
         )
+        events = [
+            _to_event(component, settings, floating_tz, prodid, series_uids) for component in occurrences
+        ]
     except (ValueError, TypeError, KeyError, recurring_ical_events.InvalidCalendar) as err:
+        # A library corner we did not foresee: the feed is refused as a whole, never a traceback.
         return FeedError(FeedErrorKind.MALFORMED, str(err)[:200])
-
-    events: list[FeedEvent] = []
-    for component in occurrences:
-        event = _to_event(component, settings, floating_tz, prodid, series_uids, skipped)
-        if event is not None:
-            events.append(event)
     events.sort(key=lambda event: (event.checkin, event.event_id))
     platform = extract.platform_of(prodid, next((event.uid for event in events), ""))
     return ParsedFeed(
@@ -130,17 +131,24 @@ def _drop_unusable_events(
         if "DTSTART" not in component:
             skipped.append(SkippedEvent(uid, SkipReason.NO_START))
             continue
-        try:
-            start = component.decoded("DTSTART")
-            end = component.decoded("DTEND") if "DTEND" in component else None
-        except (ValueError, TypeError, KeyError) as err:
-            skipped.append(SkippedEvent(uid, SkipReason.BAD_DATES, str(err)[:120]))
+        # icalendar keeps an unreadable value (a bad date, an unknown TZID) as a non-date instead of raising.
+        start = component.decoded("DTSTART")
+        end = component.decoded("DTEND") if "DTEND" in component else None
+        if not isinstance(start, date) or (end is not None and type(end) is not type(start)):
+            skipped.append(SkippedEvent(uid, SkipReason.BAD_DATES, "DTSTART/DTEND are not dates of one kind"))
             continue
-        if not isinstance(start, date) or (end is not None and not isinstance(end, date)):
-            skipped.append(SkippedEvent(uid, SkipReason.BAD_DATES, "DTSTART/DTEND is not a date"))
+        if end is not None and _as_comparable(end) < _as_comparable(start):
+            skipped.append(SkippedEvent(uid, SkipReason.ENDS_BEFORE_START))
             continue
         kept.append(component)
     calendar.subcomponents = kept
+
+
+def _as_comparable(value: date) -> date | datetime:
+    """Return a DTSTART/DTEND value that compares with its partner (floating times are taken as UTC)."""
+    if isinstance(value, datetime) and value.tzinfo is None:
+        return value.replace(tzinfo=UTC)
+    return value
 
 
 def _give_each_event_a_stable_uid(calendar: icalendar.Calendar) -> None:
@@ -183,25 +191,21 @@ def _to_event(
     floating_tz: ZoneInfo,
     prodid: str,
     series_uids: set[str],
-    skipped: list[SkippedEvent],
-) -> FeedEvent | None:
+) -> FeedEvent:
     """Turn one occurrence into a classified event with check-in and check-out in the property's zone."""
     uid = str(component.get("UID", ""))
     zone = settings.property_tz
     start = _local(component.decoded("DTSTART"), floating_tz, zone)
     end = _local(component.decoded("DTEND"), floating_tz, zone) if "DTEND" in component else start
-    all_day = not isinstance(start, datetime)
     start_day = start.date() if isinstance(start, datetime) else start
     end_day = end.date() if isinstance(end, datetime) else end
-    if end_day < start_day:
-        skipped.append(SkippedEvent(uid, SkipReason.ENDS_BEFORE_START))
-        return None
 
-    if not all_day and settings.honor_event_times and isinstance(start, datetime) and end != start:
-        assert isinstance(end, datetime)  # noqa: S101 - both ends of a timed event are datetimes
-        if end < start:
-            skipped.append(SkippedEvent(uid, SkipReason.ENDS_BEFORE_START))
-            return None
+    if (
+        isinstance(start, datetime)
+        and isinstance(end, datetime)
+        and settings.honor_event_times
+        and end > start
+    ):
         checkin, checkout = start, end
     else:
         # No end, or an end on the start day, means one night.
@@ -228,7 +232,7 @@ def _to_event(
         checkout=checkout,
         summary=summary,
         description=description,
-        all_day=all_day,
+        all_day=not isinstance(start, datetime),
         guest_name=extract.guest_name(summary, description),
         phone_digits=extract.phone_digits(description, settings.patterns),
         reservation_code=code,

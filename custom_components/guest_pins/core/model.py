@@ -86,7 +86,6 @@ class SkipReason(StrEnum):
     NO_START = "no_start"
     BAD_DATES = "bad_dates"
     ENDS_BEFORE_START = "ends_before_start"
-    UNREADABLE = "unreadable"
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,7 +156,7 @@ class GuestPin:
 
 @dataclass(frozen=True, slots=True)
 class TimeRange:
-    """A daily range in local time; an end at or before its start runs past midnight (00:00-00:00: all day)."""
+    """A daily range in local time; an end at or before its start runs past midnight (00:00-00:00: 24 h)."""
 
     start: time
     end: time

@@ -116,10 +116,11 @@ def _strengthen(pin: GuestPin, salt: str, secret: bytes) -> GuestPin:
 
 
 def candidates(event: FeedEvent, memory: CodeMemory, settings: PinSettings, secret: bytes) -> list[GuestPin]:
-    """Return the codes the chain offers for a stay, best first; the last one (date-based) always exists."""
+    """Return the generated codes the chain offers, best first; the last one (date-based) always exists.
+
+    The owner's custom value is not among them: `choose` takes it as it is.
+    """
     offers: list[GuestPin] = []
-    if memory.custom:
-        offers.append(GuestPin(memory.custom, PinMethod.CUSTOM))
     if memory.regenerations:
         regenerated = _digits_from(
             secret, f"regenerate|{event.event_id}|{memory.regenerations}", settings.length
@@ -153,10 +154,13 @@ def choose(
     now: datetime,
     taken: Callable[[str], bool] = _never_taken,
 ) -> GuestPin:
-    """Return the stay's code: the frozen one, else the chain's first offer that is not taken.
+    """Return the stay's code: the owner's own, else the frozen one, else the chain's first free offer.
 
-    When every offer is taken (collisions), the last offer is perturbed until it is free.
+    The owner's custom value is never moved, even when taken (the collision is reported instead). When every
+    offer is taken, the last offer is perturbed until it is free.
     """
+    if memory.custom:
+        return GuestPin(memory.custom, PinMethod.CUSTOM)
     if is_frozen(memory, event.checkin, now):
         assert memory.pin is not None  # noqa: S101 - is_frozen checked it
         return memory.pin

@@ -1,13 +1,14 @@
 """Access windows: when a stay's code opens the door, and when a static PIN's schedule does.
 
 All wall-clock arithmetic happens in the property's zone on local dates, and only then becomes an instant,
-so 10:00 stays 10:00 across a DST change. A local time that does not exist (the hour skipped in spring)
-resolves to the instant one hour later, as zoneinfo's fold=0 rule gives.
+so 10:00 stays 10:00 across a DST change; the instants that come out are in UTC, because Python subtracts
+and compares two datetimes of one zone by their wall clocks, not as instants. A local time that does not
+exist (the hour skipped in spring) resolves to the instant one hour later, as zoneinfo's fold=0 rule gives.
 """
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from .model import Interval, StaticPin, TimeRange, WeeklySchedule
@@ -30,12 +31,12 @@ class WindowPolicy:
 
 def stay_window(checkin: datetime, checkout: datetime, policy: WindowPolicy, zone: ZoneInfo) -> Interval:
     """Return the span a stay's code should open the door."""
-    start = checkin - policy.early_access
+    start = checkin.astimezone(UTC) - policy.early_access
     if policy.expire_next_day_at is not None:
         next_day = checkout.astimezone(zone).date() + _DAY
-        end = datetime.combine(next_day, policy.expire_next_day_at, tzinfo=zone)
+        end = datetime.combine(next_day, policy.expire_next_day_at, tzinfo=zone).astimezone(UTC)
     else:
-        end = checkout + policy.grace
+        end = checkout.astimezone(UTC) + policy.grace
     return Interval(start, end)
 
 
@@ -70,30 +71,29 @@ def trim_turnovers(stays: Iterable[WindowedStay]) -> dict[str, Interval]:
             for incoming in lock_stays[index + 1 :]:
                 if original[incoming.stay_id].start >= windows[outgoing.stay_id].end:
                     break  # windows open in check-in order: nobody later reaches back into this one
-                if outgoing.checkout <= incoming.checkin:
-                    current = windows[outgoing.stay_id]
-                    incoming_start = windows[incoming.stay_id].start
-                    if incoming_start < current.end:
-                        windows[outgoing.stay_id] = Interval(
-                            current.start, max(incoming_start, outgoing.checkout)
-                        )
-                        # The incoming window must not open before the outgoing guest's check-out either.
-                        if windows[incoming.stay_id].start < outgoing.checkout:
-                            held = windows[incoming.stay_id]
-                            windows[incoming.stay_id] = Interval(outgoing.checkout, held.end)
+                if outgoing.checkout > incoming.checkin:
+                    continue  # a double booking, not a turnover
+                checkout = outgoing.checkout.astimezone(UTC)
+                held_out, held_in = windows[outgoing.stay_id], windows[incoming.stay_id]
+                # Out when the next guest's window opens, but never before the outgoing check-out; and the
+                # next window never opens before that check-out either.
+                cut = min(held_out.end, max(original[incoming.stay_id].start, checkout))
+                windows[outgoing.stay_id] = Interval(held_out.start, cut)
+                windows[incoming.stay_id] = Interval(max(held_in.start, checkout), held_in.end)
     return windows
 
 
 def _local_day_start(day: date, zone: ZoneInfo) -> datetime:
     """Return the instant a local day begins."""
-    return datetime.combine(day, time(0), tzinfo=zone)
+    return datetime.combine(day, time(0), tzinfo=zone).astimezone(UTC)
 
 
 def range_interval(day: date, time_range: TimeRange, zone: ZoneInfo) -> Interval:
     """Return the instants a daily range covers when it starts on `day` (ends past midnight roll over)."""
     start = datetime.combine(day, time_range.start, tzinfo=zone)
     end_day = day + _DAY if time_range.crosses_midnight else day
-    return Interval(start, datetime.combine(end_day, time_range.end, tzinfo=zone))
+    end = datetime.combine(end_day, time_range.end, tzinfo=zone)
+    return Interval(start.astimezone(UTC), end.astimezone(UTC))
 
 
 def validity(pin: StaticPin, zone: ZoneInfo) -> tuple[datetime | None, datetime | None]:
