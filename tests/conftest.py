@@ -3,6 +3,7 @@
 from typing import Any
 
 from homeassistant.const import CONF_NAME
+from hypothesis import settings
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
@@ -10,6 +11,10 @@ from pytest_homeassistant_custom_component.common import MockConfigEntry
 # that folder has a `custom_components` package that would otherwise shadow ours.
 import custom_components  # noqa: F401
 from custom_components.guest_pins.const import CONF_TIME_ZONE, DOMAIN
+
+# CI must be repeatable: the same examples on every run (the example database is not kept between runs).
+settings.register_profile("guest_pins", derandomize=True, database=None)
+settings.load_profile("guest_pins")
 
 
 @pytest.fixture(autouse=True)
