@@ -1,7 +1,9 @@
 """The planner: who is on which slot at an instant, stable slots, capacity and the next change."""
 
+from dataclasses import replace
 from datetime import UTC, date, datetime, time, timedelta
 
+from custom_components.guest_pins.core import pins
 from custom_components.guest_pins.core.engine import PropertyInputs, plan_property
 from custom_components.guest_pins.core.model import (
     Interval,
@@ -11,6 +13,7 @@ from custom_components.guest_pins.core.model import (
     TimeRange,
     WeeklySchedule,
 )
+from custom_components.guest_pins.core.pins import CodeMemory, PinSettings
 from custom_components.guest_pins.core.planner import plan_lock
 from custom_components.guest_pins.core.reconciler import OpKind, reconcile
 
@@ -195,3 +198,26 @@ def test_property_plan_routes_calendars_to_locks() -> None:
     assert codes == {"lock1": ["1111", "4567"], "lock2": ["2222"]}
     assert result.next_change == datetime(2026, 12, 18, 10, tzinfo=UTC)
     assert plan_property(inputs, local(BERLIN, 2027, 1, 1, 12)).next_change is None
+
+
+def test_regeneration_reaches_the_lock_as_one_overwrite() -> None:
+    """US1-5: a regenerated code for a future stay replaces the old one in its slot in one write."""
+    event = stay_event("a", date(2026, 12, 15), date(2026, 12, 18))
+    inputs = PropertyInputs(
+        events=(event,),
+        calendar_locks={"airbnb": frozenset({"front"})},
+        statics=(),
+        profiles={"front": lock("front", native=True)},
+        zone=BERLIN,
+        secret=SECRET,
+    )
+    now = local(BERLIN, 2026, 12, 14, 12)
+    before = plan_property(inputs, now)
+    assert before.stay_plan.stays[0].code == "1518"
+    memory = pins.regenerate(CodeMemory(pin=before.stay_plan.pins["airbnb/a"]), event, PinSettings(), SECRET)
+    after = plan_property(
+        replace(inputs, memory={"airbnb/a": memory}), now, previous_slots={"front": {1: "stay:airbnb/a"}}
+    )
+    assert after.stay_plan.stays[0].code != "1518"
+    operations = reconcile(before.locks["front"].slots, after.locks["front"].slots)
+    assert [(op.kind, op.slot) for op in operations] == [(OpKind.OVERWRITE, 1)]

@@ -154,24 +154,39 @@ def choose(
     now: datetime,
     taken: Callable[[str], bool] = _never_taken,
 ) -> GuestPin:
-    """Return the stay's code: the owner's own, else the frozen one, else the chain's first free offer.
+    """Return the stay's code (see `choose_with_preference`)."""
+    return choose_with_preference(event, memory, settings, secret, now, taken)[1]
 
-    The owner's custom value is never moved, even when taken (the collision is reported instead). When every
-    offer is taken, the last offer is perturbed until it is free.
+
+def choose_with_preference(
+    event: FeedEvent,
+    memory: CodeMemory,
+    settings: PinSettings,
+    secret: bytes,
+    now: datetime,
+    taken: Callable[[str], bool] = _never_taken,
+) -> tuple[GuestPin, GuestPin]:
+    """Return the code the chain prefers and the code the stay gets, in one pass over the chain.
+
+    The owner's custom value comes first and is never moved, even when taken (the collision is reported
+    instead); then a frozen code; then the chain's first offer that is not taken. When every offer is taken,
+    the last one is perturbed until it is free.
     """
     if memory.custom:
-        return GuestPin(memory.custom, PinMethod.CUSTOM)
+        pin = GuestPin(memory.custom, PinMethod.CUSTOM)
+        return pin, pin
     if is_frozen(memory, event.checkin, now):
         assert memory.pin is not None  # noqa: S101 - is_frozen checked it
-        return memory.pin
+        return memory.pin, memory.pin
     offers = candidates(event, memory, settings, secret)
     for pin in offers:
         if not taken(pin.code):
-            return pin
+            return offers[0], pin
     last = offers[-1]
-    return GuestPin(
+    moved = GuestPin(
         perturb(last.code, f"collision|{event.event_id}", secret, taken), last.method, perturbed=True
     )
+    return offers[0], moved
 
 
 def regenerate(memory: CodeMemory, event: FeedEvent, settings: PinSettings, secret: bytes) -> CodeMemory:

@@ -199,8 +199,9 @@ def plan_stays(
         }
         clash = _clash_finder(index, spans)
         mem = memory.get(stay_id, pins.CodeMemory())
-        first_choice = pins.choose(reservation.event, mem, settings, secret, now)
-        pin = pins.choose(reservation.event, mem, settings, secret, now, taken=_is_taken(clash))
+        first_choice, pin = pins.choose_with_preference(
+            reservation.event, mem, settings, secret, now, taken=_is_taken(clash)
+        )
         if (other := clash(first_choice.code)) is not None:
             moved = pin if pin.code != first_choice.code else None
             collisions.append(Collision(stay_id, other[1], other[0], moved))
