@@ -1,9 +1,77 @@
 """Constants shared by the Home Assistant shell of guest_pins."""
 
+from datetime import time, timedelta
 import logging
 from typing import Final
 
 DOMAIN: Final = "guest_pins"
 LOGGER: Final = logging.getLogger(__package__)
 
+# Entry data
 CONF_TIME_ZONE: Final = "time_zone"
+
+# Entry options (the property's settings; defaults apply until the host changes them)
+CONF_CHECKIN_TIME: Final = "checkin_time"
+CONF_CHECKOUT_TIME: Final = "checkout_time"
+CONF_PIN_LENGTH: Final = "pin_length"
+CONF_PIN_METHODS: Final = "pin_methods"
+CONF_WINDOW_POLICY: Final = "window_policy"
+CONF_EARLY_ACCESS: Final = "early_access_minutes"
+CONF_GRACE: Final = "grace_minutes"
+CONF_EXPIRE_AT: Final = "expire_at"
+CONF_PROVISION_LEAD: Final = "provision_lead_hours"
+CONF_SYNC_INTERVAL: Final = "sync_interval_minutes"
+CONF_NOTIFY_TARGETS: Final = "notify_targets"
+CONF_SHOW_CODES: Final = "show_codes"
+
+POLICY_OFFSETS: Final = "offsets"
+POLICY_EXPIRE_NEXT_DAY: Final = "expire_next_day"
+METHOD_ORDERS: Final = ("phone,description", "description,phone", "phone", "description", "none")
+
+DEFAULT_CHECKIN: Final = time(16)
+DEFAULT_CHECKOUT: Final = time(11)
+DEFAULT_OPTIONS: Final = {
+    CONF_CHECKIN_TIME: "16:00:00",
+    CONF_CHECKOUT_TIME: "11:00:00",
+    CONF_PIN_LENGTH: 4,
+    CONF_PIN_METHODS: "phone,description",
+    CONF_WINDOW_POLICY: POLICY_OFFSETS,
+    CONF_EARLY_ACCESS: 0,
+    CONF_GRACE: 0,
+    CONF_EXPIRE_AT: "09:00:00",
+    CONF_PROVISION_LEAD: 48,
+    CONF_SYNC_INTERVAL: 15,
+    CONF_NOTIFY_TARGETS: [],
+    CONF_SHOW_CODES: False,
+}
+MIN_SYNC_INTERVAL: Final = timedelta(minutes=1)
+
+# Subentry types and their keys
+SUBENTRY_CALENDAR: Final = "calendar"
+SUBENTRY_LOCK: Final = "lock"
+SUBENTRY_STATIC_PIN: Final = "static_pin"
+
+CONF_URL: Final = "url"
+CONF_CALENDAR_ENTITY: Final = "calendar_entity"
+CONF_LOCKS: Final = "locks"
+CONF_CALENDAR_TIME_ZONE: Final = "calendar_time_zone"
+CONF_HONOR_EVENT_TIMES: Final = "honor_event_times"
+CONF_BLOCK_PATTERNS: Final = "block_patterns"
+CONF_PHONE_PATTERNS: Final = "phone_patterns"
+
+CONF_LOCK_ENTITY: Final = "lock_entity"
+CONF_SLOT_COUNT: Final = "slot_count"
+CONF_GUEST_FIRST: Final = "guest_first_slot"
+CONF_GUEST_LAST: Final = "guest_last_slot"
+CONF_STATIC_FIRST: Final = "static_first_slot"
+CONF_STATIC_LAST: Final = "static_last_slot"
+CONF_PATH: Final = "path"
+
+CONF_CODE: Final = "code"
+CONF_ENABLED: Final = "enabled"
+CONF_SCHEDULE: Final = "schedule"
+CONF_VALID_FROM: Final = "valid_from"
+CONF_VALID_UNTIL: Final = "valid_until"
+WEEKDAYS: Final = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+FEED_TIMEOUT: Final = timedelta(seconds=30)

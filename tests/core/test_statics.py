@@ -1,8 +1,11 @@
 """Static PIN edits: code shape and unique names (FR-013a)."""
 
+from datetime import time
+
 import pytest
 
-from custom_components.guest_pins.core.model import StaticPin
+from custom_components.guest_pins.core.model import StaticPin, TimeRange
+from custom_components.guest_pins.core.schedule_text import ScheduleTextError, format_ranges, parse_ranges
 from custom_components.guest_pins.core.statics import DuplicateNameError, InvalidCodeError, check_code, upsert
 
 MARIA = StaticPin("Cleaner - Maria", "5678", frozenset({"front"}))
@@ -37,3 +40,19 @@ def test_blank_name_is_refused() -> None:
     """A PIN needs a name to be told apart."""
     with pytest.raises(DuplicateNameError, match="needs a name"):
         upsert([], StaticPin("  ", "1357", frozenset()))
+
+
+def test_schedule_text_round_trip() -> None:
+    """Hosts type ranges per day; an end before the start runs past midnight."""
+    ranges = parse_ranges(" 10:00-14:00,22:30 - 02:00 ,")
+    assert ranges == (TimeRange(time(10), time(14)), TimeRange(time(22, 30), time(2)))
+    assert ranges[1].crosses_midnight
+    assert format_ranges(ranges) == "10:00-14:00, 22:30-02:00"
+    assert parse_ranges("") == ()
+
+
+@pytest.mark.parametrize("text", ["10-14", "10:00-24:00", "10:60-11:00", "ten to two"])
+def test_schedule_text_errors(text: str) -> None:
+    """Anything but HH:MM-HH:MM is refused with a message the form can show."""
+    with pytest.raises(ScheduleTextError):
+        parse_ranges(text)

@@ -1,0 +1,41 @@
+"""Which path reaches a lock, and what that path can do, read from the lock entity's integration."""
+
+from dataclasses import dataclass
+
+from homeassistant.core import HomeAssistant
+from homeassistant.helpers import entity_registry as er
+
+# Integration (entity platform) -> the path guest_pins uses and what it offers the host.
+_PATHS: dict[str, tuple[str, str]] = {
+    "zwave_js": ("zwave_js", "Z-Wave JS: user codes, read-back"),
+    "mqtt": ("zigbee2mqtt", "Zigbee2MQTT over MQTT: PIN codes, read-back with expose_pin"),
+    "zha": ("zha", "ZHA: user codes through Home Assistant actions"),
+    "matter": ("matter", "Matter: credentials through Home Assistant actions"),
+    "ttlock": ("ttlock", "TTLock: passcodes with a validity window"),
+    "tuya": ("tuya", "Tuya cloud: temporary passwords with a validity window"),
+    "ring": ("ring", "Ring: no PIN API (guest access and remote open only)"),
+}
+NO_PATH = ("none", "no code path known for this lock: guest_pins cannot program it")
+
+
+@dataclass(frozen=True, slots=True)
+class LockInfo:
+    """What the lock subentry flow tells the host about a lock."""
+
+    name: str
+    integration: str
+    path: str
+    abilities: str
+    slot_count: int | None = None
+
+
+def describe_lock(hass: HomeAssistant, entity_id: str) -> LockInfo:
+    """Return the lock's name, integration, path and abilities (FR-014)."""
+    entry = er.async_get(hass).async_get(entity_id)
+    state = hass.states.get(entity_id)
+    name = (
+        (state.name if state else None) or (entry.name or entry.original_name if entry else None) or entity_id
+    )
+    integration = entry.platform if entry else "unknown"
+    path, abilities = _PATHS.get(integration, NO_PATH)
+    return LockInfo(name=str(name), integration=integration, path=path, abilities=abilities)
