@@ -3,6 +3,7 @@
 Every instant is a timezone-aware `datetime`; the core never reads the clock, so "now" is always an argument.
 """
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
@@ -227,8 +228,8 @@ class LockProfile:
     """What guest_pins knows of a managed lock's abilities and how the host split its slots."""
 
     lock_id: str
-    guest_slots: range
-    static_slots: range
+    guest_slots: Sequence[int]
+    static_slots: Sequence[int]
     native_windows: bool = False
     native_weekly: bool = False
     provision_lead: timedelta = timedelta(hours=48)

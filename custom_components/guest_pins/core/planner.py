@@ -11,7 +11,7 @@ an untouched one. When there are more owners than slots, the earliest windows wi
 reported, never dropped silently.
 """
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -125,7 +125,7 @@ def plan_lock(
 
 
 def _allocate(
-    wants: list[_Want], slot_range: range, previous: Mapping[int, str], taken: Mapping[int, SlotCode]
+    wants: list[_Want], slot_range: Sequence[int], previous: Mapping[int, str], taken: Mapping[int, SlotCode]
 ) -> tuple[dict[int, SlotCode], list[str]]:
     """Place owners (most urgent first) in slots: their old slot, else a vacated one, else a fresh one."""
     codes_in_use = {content.code for content in taken.values()}

@@ -1,0 +1,208 @@
+"""One coordinator per rental calendar: fetch, parse off the loop, keep the last good data, back off, repair.
+
+A calendar that fails keeps its last good events (also across restarts: the last good body is cached in a
+private store), so stays never look cancelled because a platform's server had a bad hour. Retries back
+off from one minute up to the sync interval; after three hours of failure a repair asks the host to look,
+and it goes away by itself on the next good fetch.
+"""
+
+from datetime import datetime, timedelta
+import hashlib
+from typing import TYPE_CHECKING, Any, cast
+from zoneinfo import ZoneInfo
+
+from homeassistant.config_entries import ConfigSubentry
+from homeassistant.core import CALLBACK_TYPE, HomeAssistant, callback
+from homeassistant.helpers import issue_registry as ir
+from homeassistant.helpers.event import async_track_point_in_utc_time
+from homeassistant.helpers.storage import Store
+from homeassistant.helpers.update_coordinator import DataUpdateCoordinator, UpdateFailed
+from homeassistant.util import dt as dt_util
+
+from .const import (
+    CONF_CALENDAR_ENTITY,
+    CONF_SYNC_INTERVAL,
+    CONF_URL,
+    DEFAULT_OPTIONS,
+    DOMAIN,
+    LOGGER,
+    MIN_SYNC_INTERVAL,
+)
+from .core.feeds import FeedSettings, events_from_records, parse_feed
+from .core.model import FeedError, ParsedFeed
+from .feed import FeedFetchError, async_fetch, feed_settings, redacted_host
+
+if TYPE_CHECKING:
+    from .models import GuestPinsConfigEntry
+
+SUSTAINED_FAILURE = timedelta(hours=3)
+CACHE_VERSION = 1
+
+
+def feed_issue_id(subentry_id: str) -> str:
+    """Return the repair issue id of a calendar's sustained failure."""
+    return f"feed_unreachable_{subentry_id}"
+
+
+class CalendarCoordinator(DataUpdateCoordinator[ParsedFeed]):
+    """Keeps one calendar's events fresh."""
+
+    config_entry: GuestPinsConfigEntry
+
+    def __init__(
+        self,
+        hass: HomeAssistant,
+        entry: GuestPinsConfigEntry,
+        subentry: ConfigSubentry,
+        zones: dict[str, ZoneInfo],
+    ) -> None:
+        """Set up the calendar's coordinator with the property's sync interval."""
+        self.sync_interval = max(
+            MIN_SYNC_INTERVAL,
+            timedelta(minutes={**DEFAULT_OPTIONS, **entry.options}[CONF_SYNC_INTERVAL]),
+        )
+        super().__init__(
+            hass,
+            LOGGER,
+            config_entry=entry,
+            name=f"{DOMAIN} calendar {subentry.title}",
+            update_interval=self.sync_interval,
+        )
+        self.subentry = subentry
+        self.settings: FeedSettings = feed_settings(entry, subentry.subentry_id, dict(subentry.data), zones)
+        self.last_success: datetime | None = None
+        self.failing_since: datetime | None = None
+        self._failures = 0
+        self._etag: str | None = None
+        self._last_modified: str | None = None
+        self._body_hash: str | None = None
+        self._repair_timer: CALLBACK_TYPE | None = None
+        self._cache: Store[dict[str, Any]] = Store(
+            hass, CACHE_VERSION, f"{DOMAIN}.{entry.entry_id}.feed.{subentry.subentry_id}", private=True
+        )
+
+    async def async_load_cache(self) -> None:
+        """Start from the last good feed of an earlier run, so a feed outage at start-up loses nothing."""
+        cached = await self._cache.async_load()
+        if not cached or not self.subentry.data.get(CONF_URL):
+            return
+        body = bytes.fromhex(cached["body"])
+        result = await self.hass.async_add_executor_job(parse_feed, body, self.settings, dt_util.utcnow())
+        if isinstance(result, ParsedFeed):
+            self._body_hash = cached.get("hash")
+            self.data = result
+            self.last_success = dt_util.parse_datetime(cached.get("fetched_at", ""))
+
+    async def _async_update_data(self) -> ParsedFeed:
+        """Fetch and parse the feed; on failure keep the last good data and retry sooner."""
+        try:
+            result = await self._async_read()
+        except FeedFetchError as err:
+            self._failed()
+            raise UpdateFailed(
+                translation_domain=DOMAIN,
+                translation_key="feed_unreachable",
+                translation_placeholders={"calendar": self.subentry.title, "detail": str(err)},
+            ) from None
+        if isinstance(result, FeedError):
+            self._failed()
+            raise UpdateFailed(
+                translation_domain=DOMAIN,
+                translation_key="feed_unusable",
+                translation_placeholders={"calendar": self.subentry.title, "detail": result.kind.value},
+            )
+        self._recovered()
+        return result
+
+    async def _async_read(self) -> ParsedFeed | FeedError:
+        """Return the calendar's events from its URL or its Home Assistant calendar entity."""
+        now = dt_util.utcnow()
+        if url := self.subentry.data.get(CONF_URL):
+            fetched = await async_fetch(self.hass, url, etag=self._etag, last_modified=self._last_modified)
+            if fetched is None:
+                # 304: nothing changed, nothing parsed. Validators are only kept after a good parse, so there
+                # is data to keep.
+                return self.data
+            result = await self.hass.async_add_executor_job(parse_feed, fetched.body, self.settings, now)
+            if isinstance(result, ParsedFeed):
+                self._etag, self._last_modified = fetched.etag, fetched.last_modified
+                await self._async_cache(fetched.body, now)
+            return result
+        return await self._async_read_entity(self.subentry.data[CONF_CALENDAR_ENTITY], now)
+
+    async def _async_read_entity(self, entity_id: str, now: datetime) -> ParsedFeed:
+        """Ask a Home Assistant calendar for its events over the horizon."""
+        if self.hass.states.get(entity_id) is None:
+            msg = f"the calendar {entity_id} does not exist"
+            raise FeedFetchError(msg)
+        response = await self.hass.services.async_call(
+            "calendar",
+            "get_events",
+            {
+                "entity_id": entity_id,
+                "start_date_time": now - self.settings.lookback,
+                "end_date_time": now + self.settings.horizon,
+            },
+            blocking=True,
+            return_response=True,
+        )
+        listed = (response or {}).get(entity_id)
+        records = cast("list[dict[str, str]]", listed.get("events", []) if isinstance(listed, dict) else [])
+        return await self.hass.async_add_executor_job(events_from_records, records, self.settings, now)
+
+    async def _async_cache(self, body: bytes, now: datetime) -> None:
+        """Keep the last good body for the next start (written only when it changed)."""
+        digest = hashlib.sha256(body).hexdigest()
+        if digest != self._body_hash:
+            self._body_hash = digest
+            await self._cache.async_save({"body": body.hex(), "hash": digest, "fetched_at": now.isoformat()})
+
+    @callback
+    def _failed(self) -> None:
+        """Back off (1, 2, 4 ... minutes, at most the sync interval) and arm the sustained-failure repair."""
+        self._failures += 1
+        self.update_interval = min(self.sync_interval, timedelta(minutes=2 ** (self._failures - 1)))
+        if self.failing_since is None:
+            self.failing_since = dt_util.utcnow()
+            LOGGER.warning("Calendar %s cannot be synced; keeping its last good data", self.subentry.title)
+            self._repair_timer = async_track_point_in_utc_time(
+                self.hass, self._raise_repair, self.failing_since + SUSTAINED_FAILURE
+            )
+
+    @callback
+    def _raise_repair(self, _now: datetime) -> None:
+        """Ask the host to look at a calendar that has failed for three hours."""
+        self._repair_timer = None
+        ir.async_create_issue(
+            self.hass,
+            DOMAIN,
+            feed_issue_id(self.subentry.subentry_id),
+            is_fixable=False,
+            severity=ir.IssueSeverity.ERROR,
+            translation_key="feed_unreachable",
+            translation_placeholders={
+                "calendar": self.subentry.title,
+                "host": redacted_host(self.subentry.data.get(CONF_URL) or "")
+                if self.subentry.data.get(CONF_URL)
+                else self.subentry.data.get(CONF_CALENDAR_ENTITY, ""),
+            },
+        )
+
+    @callback
+    def _recovered(self) -> None:
+        """Reset the back-off and withdraw the repair after a good fetch."""
+        if self.failing_since is not None:
+            LOGGER.info("Calendar %s syncs again", self.subentry.title)
+        self._failures = 0
+        self.update_interval = self.sync_interval
+        self.failing_since = None
+        self.last_success = dt_util.utcnow()
+        self.cancel_repair_timer()
+        ir.async_delete_issue(self.hass, DOMAIN, feed_issue_id(self.subentry.subentry_id))
+
+    @callback
+    def cancel_repair_timer(self) -> None:
+        """Stop waiting to raise the repair (on recovery or unload)."""
+        if self._repair_timer is not None:
+            self._repair_timer()
+            self._repair_timer = None

@@ -1,0 +1,86 @@
+"""Diagnostics: what a host can share in a bug report, with codes, phones, names and calendar URLs redacted."""
+
+from typing import Any
+
+from homeassistant.components.diagnostics import async_redact_data
+from homeassistant.core import HomeAssistant
+
+from .const import CONF_CALENDAR_ENTITY, CONF_CODE, CONF_URL, SUBENTRY_STATIC_PIN
+from .models import GuestPinsConfigEntry
+
+TO_REDACT = {
+    CONF_URL,
+    CONF_CODE,
+    CONF_CALENDAR_ENTITY,
+    "secret",
+    "guest",
+    "guest_name",
+    "phone_digits",
+    "email",
+}
+REDACTED = "**REDACTED**"
+
+
+async def async_get_config_entry_diagnostics(
+    hass: HomeAssistant, entry: GuestPinsConfigEntry
+) -> dict[str, Any]:
+    """Return the property's configuration and state, with everything personal or secret redacted."""
+    manager = entry.runtime_data.manager
+    subentries = [
+        {
+            "type": subentry.subentry_type,
+            # Static PINs are named after people ("Cleaner - Maria").
+            "title": REDACTED if subentry.subentry_type == SUBENTRY_STATIC_PIN else subentry.title,
+            "data": async_redact_data(dict(subentry.data), TO_REDACT | {"name"}),
+        }
+        for subentry in entry.subentries.values()
+    ]
+    plan = manager.plan
+    return {
+        "entry": {"data": dict(entry.data), "options": dict(entry.options)},
+        "subentries": subentries,
+        "calendars": {
+            coordinator.subentry.title: {
+                "last_success": coordinator.last_success.isoformat() if coordinator.last_success else None,
+                "failing_since": coordinator.failing_since.isoformat() if coordinator.failing_since else None,
+                "events": len(coordinator.data.events) if coordinator.data else None,
+                "skipped": [skip.reason.value for skip in coordinator.data.skipped]
+                if coordinator.data
+                else None,
+                "platform": coordinator.data.platform.value if coordinator.data else None,
+            }
+            for coordinator in manager.coordinators.values()
+        },
+        "stays": [
+            {
+                "window": [stay.window.start.isoformat(), stay.window.end.isoformat()],
+                "locks": sorted(stay.locks),
+                "sources": len(stay.sources),
+                "code": REDACTED,
+            }
+            for stay in (plan.stay_plan.stays if plan else ())
+        ],
+        "collisions": len(plan.stay_plan.collisions) if plan else 0,
+        "locks": {
+            lock.subentry.title: {
+                "path": type(lock.path).__name__,
+                "capabilities": {
+                    "slot_count": lock.path.capabilities.slot_count,
+                    "native_windows": lock.path.capabilities.native_windows,
+                    "read_back": lock.path.capabilities.read_back,
+                },
+                "available": lock.path.available(),
+                "slots": {
+                    str(slot): {"owner_kind": content.owner.split(":", 1)[0], "code": REDACTED}
+                    for slot, content in sorted(manager.state.lock_contents.get(lock_id, {}).items())
+                },
+                "pending": [operation.kind.value for operation in lock.pending],
+                "failures": lock.failures,
+                "transactions": len(manager.state.transactions.get(lock_id, [])),
+                "next_change": plan.locks[lock_id].next_change.isoformat()
+                if plan and plan.locks[lock_id].next_change
+                else None,
+            }
+            for lock_id, lock in manager.locks.items()
+        },
+    }

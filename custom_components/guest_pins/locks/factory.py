@@ -1,0 +1,53 @@
+"""The path each managed lock gets, chosen by the path its subentry recorded."""
+
+from dataclasses import dataclass, field
+
+from homeassistant.config_entries import ConfigSubentry
+from homeassistant.core import HomeAssistant
+
+from ..const import CONF_LOCK_ENTITY, CONF_PATH, CONF_SLOT_COUNT
+from ..core.model import SlotCode
+from .base import Capabilities, LockPath, LockPathError
+from .memory import InMemoryLockPath
+from .zwave_js import ZWaveJSServicePath
+
+# Demo locks (Home Assistant's `demo` integration) get a simulated keypad, so scripts/develop shows codes
+# going on and off a lock.
+SIMULATED = "simulated"
+
+
+@dataclass
+class UnsupportedPath:
+    """A lock guest_pins has no way to program (yet): writes wait, and a repair says so."""
+
+    reason: str
+    capabilities: Capabilities = field(default_factory=Capabilities)
+
+    def available(self) -> bool:
+        """Return False: nothing can be delivered."""
+        return False
+
+    async def async_set(self, slot: int, content: SlotCode) -> None:
+        """Refuse the write."""
+        raise LockPathError(self.reason)
+
+    async def async_clear(self, slot: int) -> None:
+        """Refuse the write."""
+        raise LockPathError(self.reason)
+
+    async def async_read(self, slot: int) -> str | None:
+        """Refuse the read."""
+        raise LockPathError(self.reason)
+
+
+def create_path(hass: HomeAssistant, subentry: ConfigSubentry) -> LockPath:
+    """Return the path for a managed lock."""
+    data = subentry.data
+    path = data.get(CONF_PATH)
+    if path == "zwave_js":
+        return ZWaveJSServicePath(
+            hass, data[CONF_LOCK_ENTITY], Capabilities(slot_count=data[CONF_SLOT_COUNT], read_back=True)
+        )
+    if path == SIMULATED:
+        return InMemoryLockPath(capabilities=Capabilities(slot_count=data[CONF_SLOT_COUNT], read_back=True))
+    return UnsupportedPath(f"no code path for this lock ({path})")

@@ -1,0 +1,514 @@
+"""The property manager: turns Home Assistant into inputs for the core and the core's decisions into writes.
+
+It replans on every feed change and host edit, writes what the reconciler asks for through each lock's path
+(holding writes while a lock is unavailable), remembers what each lock holds, fires `guest_pins_event`,
+raises and clears repairs, and wakes exactly at the plan's next change instead of polling.
+"""
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
+from datetime import datetime, time, timedelta
+from typing import TYPE_CHECKING, Any
+from zoneinfo import ZoneInfo
+
+from homeassistant.config_entries import ConfigSubentry
+from homeassistant.core import CALLBACK_TYPE, HomeAssistant, callback
+from homeassistant.helpers import device_registry as dr, issue_registry as ir
+from homeassistant.helpers.debounce import Debouncer
+from homeassistant.helpers.event import async_track_point_in_utc_time
+from homeassistant.util import dt as dt_util
+
+from .const import (
+    CONF_CODE,
+    CONF_EARLY_ACCESS,
+    CONF_ENABLED,
+    CONF_EXPIRE_AT,
+    CONF_GRACE,
+    CONF_GUEST_FIRST,
+    CONF_GUEST_LAST,
+    CONF_LOCK_ENTITY,
+    CONF_LOCKS,
+    CONF_PIN_LENGTH,
+    CONF_PIN_METHODS,
+    CONF_PROVISION_LEAD,
+    CONF_SCHEDULE,
+    CONF_STATIC_FIRST,
+    CONF_STATIC_LAST,
+    CONF_VALID_FROM,
+    CONF_VALID_UNTIL,
+    CONF_WINDOW_POLICY,
+    DEFAULT_OPTIONS,
+    DOMAIN,
+    LOGGER,
+    POLICY_EXPIRE_NEXT_DAY,
+    SUBENTRY_CALENDAR,
+    SUBENTRY_STATIC_PIN,
+    WEEKDAYS,
+)
+from .core import lifecycle, pins
+from .core.engine import PropertyInputs, PropertyPlan, plan_property
+from .core.model import GuestPin, LockProfile, PinMethod, SlotCode, StaticPin, Stay, WeeklySchedule
+from .core.reconciler import Operation, OpKind, reconcile
+from .core.schedule_text import parse_ranges
+from .core.stays import source_id
+from .core.windows import WindowPolicy
+from .locks.base import LockPath, LockPathError
+from .masking import mask
+from .storage import GuestPinsStore, PropertyState
+
+if TYPE_CHECKING:
+    from .coordinator import CalendarCoordinator
+    from .models import GuestPinsConfigEntry
+
+EVENT_GUEST_PINS = "guest_pins_event"
+# A lock that still lacks a guest's code this long before check-in gets a repair.
+MISSING_CODE_ALERT = timedelta(hours=6)
+RETRY_BASE = timedelta(minutes=1)
+RETRY_MAX = timedelta(hours=1)
+SAVE_DELAY = 2.0
+
+
+def static_pin_from_subentry(subentry: ConfigSubentry) -> StaticPin:
+    """Return the core's view of a static PIN subentry."""
+    data = subentry.data
+    schedule_text: dict[str, str] = data.get(CONF_SCHEDULE) or {}
+    schedule = (
+        WeeklySchedule.of(
+            {WEEKDAYS.index(day): list(parse_ranges(text)) for day, text in schedule_text.items()}
+        )
+        if schedule_text
+        else None
+    )
+    return StaticPin(
+        name=data["name"],
+        code=data[CONF_CODE],
+        locks=frozenset(data.get(CONF_LOCKS, [])),
+        schedule=schedule,
+        enabled=data.get(CONF_ENABLED, True),
+        valid_from=dt_util.parse_date(data[CONF_VALID_FROM]) if data.get(CONF_VALID_FROM) else None,
+        valid_until=dt_util.parse_date(data[CONF_VALID_UNTIL]) if data.get(CONF_VALID_UNTIL) else None,
+    )
+
+
+def lock_profile(
+    subentry: ConfigSubentry, path: LockPath, options: dict[str, Any], manual: Iterable[int] = ()
+) -> LockProfile:
+    """Return the core's view of a lock subentry, with what its path can do; manual slots are not planned."""
+    data = subentry.data
+    reserved = set(manual)
+    return LockProfile(
+        lock_id=subentry.subentry_id,
+        guest_slots=[
+            slot for slot in range(data[CONF_GUEST_FIRST], data[CONF_GUEST_LAST] + 1) if slot not in reserved
+        ],
+        static_slots=[
+            slot
+            for slot in range(data[CONF_STATIC_FIRST], data[CONF_STATIC_LAST] + 1)
+            if slot not in reserved
+        ],
+        native_windows=path.capabilities.native_windows,
+        native_weekly=path.capabilities.native_weekly,
+        provision_lead=timedelta(hours=options[CONF_PROVISION_LEAD]),
+    )
+
+
+def window_policy(options: dict[str, Any]) -> WindowPolicy:
+    """Return the property's window policy from its options."""
+    if options[CONF_WINDOW_POLICY] == POLICY_EXPIRE_NEXT_DAY:
+        return WindowPolicy(expire_next_day_at=time.fromisoformat(options[CONF_EXPIRE_AT]))
+    return WindowPolicy(
+        early_access=timedelta(minutes=options[CONF_EARLY_ACCESS]),
+        grace=timedelta(minutes=options[CONF_GRACE]),
+    )
+
+
+@dataclass
+class LockRuntime:
+    """A managed lock while the property runs: its path, device and what is queued for it."""
+
+    subentry: ConfigSubentry
+    path: LockPath
+    device_id: str
+    pending: list[Operation] = field(default_factory=list)
+    failures: int = 0
+    retry_at: datetime | None = None
+    last_error: str | None = None
+
+    @property
+    def entity_id(self) -> str:
+        """Return the managed lock entity."""
+        return str(self.subentry.data[CONF_LOCK_ENTITY])
+
+
+class PropertyManager:
+    """Plans a property and keeps its locks in step with the plan."""
+
+    def __init__(
+        self,
+        hass: HomeAssistant,
+        entry: GuestPinsConfigEntry,
+        store: GuestPinsStore,
+        state: PropertyState,
+        zone: ZoneInfo,
+        coordinators: dict[str, CalendarCoordinator],
+        locks: dict[str, LockRuntime],
+    ) -> None:
+        """Hold the property's parts; nothing runs until `async_start`."""
+        self.hass = hass
+        self.entry = entry
+        self.store = store
+        self.state = state
+        self.zone = zone
+        self.coordinators = coordinators
+        self.locks = locks
+        self.options: dict[str, Any] = {**DEFAULT_OPTIONS, **entry.options}
+        self.plan: PropertyPlan | None = None
+        self.last_tick: datetime | None = None
+        self._wake: CALLBACK_TYPE | None = None
+        self._listeners: list[Callable[[], None]] = []
+        self._update_listeners: list[Callable[[], None]] = []
+        self._raised: set[str] = set()
+        self._debouncer = Debouncer(hass, LOGGER, cooldown=0.2, immediate=False, function=self.async_replan)
+
+    @property
+    def pin_settings(self) -> pins.PinSettings:
+        """Return the property's PIN settings."""
+        order = self.options[CONF_PIN_METHODS]
+        return pins.PinSettings(
+            length=int(self.options[CONF_PIN_LENGTH]),
+            methods=pins.ordered_methods([] if order == "none" else order.split(",")),
+        )
+
+    def statics(self) -> tuple[StaticPin, ...]:
+        """Return the property's static PINs."""
+        return tuple(
+            static_pin_from_subentry(sub) for sub in self.entry.get_subentries_of_type(SUBENTRY_STATIC_PIN)
+        )
+
+    def inputs(self) -> PropertyInputs:
+        """Gather everything the plan depends on from the feeds, the configuration and the store."""
+        events = tuple(
+            event
+            for coordinator in self.coordinators.values()
+            if coordinator.data
+            for event in coordinator.data.events
+        )
+        calendar_locks = {
+            sub.subentry_id: frozenset(sub.data.get(CONF_LOCKS, []))
+            for sub in self.entry.get_subentries_of_type(SUBENTRY_CALENDAR)
+        }
+        profiles = {
+            lock_id: lock_profile(lock.subentry, lock.path, self.options, self.state.manual.get(lock_id, {}))
+            for lock_id, lock in self.locks.items()
+        }
+        return PropertyInputs(
+            events=events,
+            calendar_locks=calendar_locks,
+            statics=self.statics(),
+            profiles=profiles,
+            zone=self.zone,
+            secret=self.state.secret,
+            pin_settings=self.pin_settings,
+            policy=window_policy(self.options),
+            memory=self.state.memory,
+            first_seen=self.state.first_seen,
+        )
+
+    async def async_start(self) -> None:
+        """Replan whenever a calendar delivers, and make the first plan now."""
+        for coordinator in self.coordinators.values():
+            self._listeners.append(coordinator.async_add_listener(self.async_schedule_replan))
+        await self.async_replan()
+
+    @callback
+    def async_stop(self) -> None:
+        """Stop listening and waking (on unload)."""
+        for unsubscribe in self._listeners:
+            unsubscribe()
+        self._listeners.clear()
+        if self._wake is not None:
+            self._wake()
+            self._wake = None
+        self._debouncer.async_cancel()
+
+    @callback
+    def async_schedule_replan(self) -> None:
+        """Replan soon, coalescing bursts of changes into one pass."""
+        self.hass.async_create_task(self._debouncer.async_call(), eager_start=True)
+
+    @callback
+    def add_listener(self, update: Callable[[], None]) -> Callable[[], None]:
+        """Call `update` after every plan and write (entities refresh from it)."""
+        self._update_listeners.append(update)
+        return lambda: self._update_listeners.remove(update)
+
+    @callback
+    def _notify(self) -> None:
+        """Let the entities show the new state."""
+        for update in list(self._update_listeners):
+            update()
+
+    async def async_replan(self, *_: object) -> None:
+        """Plan now, write what changed, raise what needs the host, and sleep until the next change."""
+        now = dt_util.utcnow()
+        self._record_first_seen(now)
+        plan = plan_property(self.inputs(), now, self.state.slot_owners)
+        self.plan = plan
+        self._remember_codes(plan)
+        for lock_id, lock in self.locks.items():
+            lock_plan = plan.locks[lock_id]
+            self.state.slot_owners[lock_id] = {
+                slot: content.owner for slot, content in lock_plan.slots.items()
+            }
+            lock.pending = reconcile(self.state.lock_contents.get(lock_id, {}), self.desired(lock_id))
+        self._fire_time_events(plan, now)
+        self.last_tick = now
+        for lock_id in self.locks:
+            await self.async_apply(lock_id)
+        self._update_repairs(plan, now)
+        self._schedule_wake(plan, now)
+        self.store.async_delay_save(self.state.to_json, SAVE_DELAY)
+        self._notify()
+
+    def desired(self, lock_id: str) -> dict[int, SlotCode]:
+        """Return what the lock should hold: the plan's slots and the host's manual ones (FR-025)."""
+        slots = dict(self.plan.locks[lock_id].slots) if self.plan else {}
+        for slot, code in self.state.manual.get(lock_id, {}).items():
+            slots[slot] = SlotCode(f"manual:{slot}", code)
+        return dict(sorted(slots.items()))
+
+    def _record_first_seen(self, now: datetime) -> None:
+        """Note when each booking first appeared: the booking order decides who moves in a collision."""
+        for coordinator in self.coordinators.values():
+            for event in coordinator.data.events if coordinator.data else ():
+                self.state.first_seen.setdefault(source_id(event), now)
+
+    def _remember_codes(self, plan: PropertyPlan) -> None:
+        """Keep each stay's current code, so a programmed code can be frozen and shown."""
+        for stay_id, pin in plan.stay_plan.pins.items():
+            memory = self.state.memory.get(stay_id, pins.CodeMemory())
+            if memory.pin != pin and not memory.frozen:
+                self.state.memory[stay_id] = replace(memory, pin=pin)
+
+    async def async_apply(self, lock_id: str) -> None:
+        """Write the lock's pending operations in order; hold them while the lock cannot be reached."""
+        lock = self.locks[lock_id]
+        if not lock.pending:
+            return
+        if not lock.path.available():
+            LOGGER.debug("Lock %s is unavailable; holding %d operations", lock.entity_id, len(lock.pending))
+            return
+        contents = self.state.lock_contents.setdefault(lock_id, {})
+        while lock.pending:
+            operation = lock.pending[0]
+            try:
+                await self._async_write(lock, operation)
+            except LockPathError as err:
+                self._write_failed(lock, operation, str(err))
+                return
+            lock.pending.pop(0)
+            now = dt_util.utcnow()
+            self.state.count_transaction(lock_id, now)
+            self.state.last_write[lock_id] = now
+            previous = contents.get(operation.slot)
+            if operation.content is None:
+                contents.pop(operation.slot, None)
+            else:
+                contents[operation.slot] = operation.content
+            self._fire_write_events(lock, operation, previous)
+        lock.failures = 0
+        lock.last_error = None
+        ir.async_delete_issue(self.hass, DOMAIN, f"write_failed_{lock_id}")
+        self.store.async_delay_save(self.state.to_json, SAVE_DELAY)
+        self._notify()
+
+    async def _async_write(self, lock: LockRuntime, operation: Operation) -> None:
+        """Carry out one operation, reading it back where the path can."""
+        if operation.kind is OpKind.CLEAR:
+            await lock.path.async_clear(operation.slot)
+            return
+        assert operation.content is not None  # noqa: S101 - set and overwrite carry content
+        await lock.path.async_set(operation.slot, operation.content)
+        if lock.path.capabilities.read_back:
+            held = await lock.path.async_read(operation.slot)
+            if held != operation.content.code:
+                msg = f"slot {operation.slot} reads back a different code"
+                raise LockPathError(msg)
+
+    def _write_failed(self, lock: LockRuntime, operation: Operation, reason: str) -> None:
+        """Report a failed write, keep it pending and retry with back-off."""
+        lock.failures += 1
+        lock.last_error = reason
+        delay = min(RETRY_MAX, RETRY_BASE * 2 ** (lock.failures - 1))
+        lock.retry_at = dt_util.utcnow() + delay
+        LOGGER.warning("Writing slot %s of %s failed: %s", operation.slot, lock.entity_id, reason)
+        self._fire(lock, "write_failed", slot=operation.slot, reason=reason, attempts=lock.failures)
+        if lock.failures >= 3:  # noqa: PLR2004
+            ir.async_create_issue(
+                self.hass,
+                DOMAIN,
+                f"write_failed_{lock.subentry.subentry_id}",
+                is_fixable=False,
+                severity=ir.IssueSeverity.ERROR,
+                translation_key="write_failed",
+                translation_placeholders={"lock": lock.subentry.title, "reason": reason},
+            )
+        self._schedule_wake(self.plan, dt_util.utcnow())
+
+    def _fire(self, lock: LockRuntime | None, kind: str, **data: object) -> None:
+        """Fire one guest_pins_event (device_id names the lock's device, when there is a lock)."""
+        payload: dict[str, Any] = {"type": kind, "config_entry_id": self.entry.entry_id, **data}
+        if lock is not None:
+            payload["device_id"] = lock.device_id
+            payload["lock"] = lock.entity_id
+        self.hass.bus.async_fire(EVENT_GUEST_PINS, payload)
+
+    def _fire_write_events(self, lock: LockRuntime, operation: Operation, previous: SlotCode | None) -> None:
+        """Tell automations a code reached or left a lock; freeze a guest code once programmed."""
+        if previous is not None and (operation.content is None or previous.owner != operation.content.owner):
+            self._fire(lock, "pin_removed", slot=operation.slot, owner=previous.owner)
+        if operation.content is not None:
+            owner = operation.content.owner
+            self._fire(
+                lock, "pin_programmed", slot=operation.slot, owner=owner, code=mask(operation.content.code)
+            )
+            if owner.startswith("stay:"):
+                stay_id = owner.removeprefix("stay:")
+                memory = self.state.memory.get(stay_id, pins.CodeMemory())
+                self.state.memory[stay_id] = replace(
+                    memory,
+                    pin=memory.pin or GuestPin(operation.content.code, PinMethod.DATE),
+                    frozen=True,
+                )
+
+    def stay(self, stay_id: str) -> Stay | None:
+        """Return a planned stay by id."""
+        return (
+            next((stay for stay in self.plan.stay_plan.stays if stay.stay_id == stay_id), None)
+            if self.plan
+            else None
+        )
+
+    def _fire_time_events(self, plan: PropertyPlan, now: datetime) -> None:
+        """Fire reminders, check-ins and check-outs that fell between the last plan and now."""
+        if self.last_tick is None:
+            return
+        since = self.last_tick
+        for instant, stay, offset in lifecycle.reminders_due(plan.stay_plan.stays, since, now):
+            del instant
+            memory = self.state.memory.get(stay.stay_id)
+            self._fire(
+                None,
+                "reminder",
+                reservation=stay.stay_id,
+                guest=stay.guest_name,
+                hours_before=offset.total_seconds() / 3600,
+                checkin=stay.checkin.isoformat(),
+                # The reminder exists so an automation can send the guest their code.
+                code=stay.code,
+                locks=sorted(self.locks[lock].entity_id for lock in stay.locks if lock in self.locks),
+            )
+            if memory is not None:
+                self.state.memory[stay.stay_id] = replace(memory, frozen=True)
+        for stay in plan.stay_plan.stays:
+            if since < stay.checkin <= now:
+                self._fire(None, "checked_in", reservation=stay.stay_id, guest=stay.guest_name)
+            if since < stay.checkout <= now:
+                self._fire(None, "checked_out", reservation=stay.stay_id, guest=stay.guest_name)
+
+    def _update_repairs(self, plan: PropertyPlan, now: datetime) -> None:
+        """Raise repairs for collisions, full locks and missing codes; withdraw the ones that are solved."""
+        wanted: dict[str, tuple[str, dict[str, str]]] = {}
+        for collision in plan.stay_plan.collisions:
+            if collision.moved_to is None:
+                wanted[f"collision_{collision.stay_id}"] = (
+                    "collision",
+                    {"reservation": collision.stay_id, "other": collision.other},
+                )
+        for lock_id, lock_plan in plan.locks.items():
+            lock = self.locks[lock_id]
+            for shortfall in lock_plan.shortfalls:
+                wanted[f"capacity_{lock_id}_{shortfall.kind}"] = (
+                    "capacity",
+                    {
+                        "lock": lock.subentry.title,
+                        "count": str(len(shortfall.owners)),
+                        "kind": shortfall.kind,
+                    },
+                )
+            held = {content.owner for content in self.state.lock_contents.get(lock_id, {}).values()}
+            lead = (
+                timedelta(hours=self.options[CONF_PROVISION_LEAD])
+                if lock.path.capabilities.native_windows
+                else timedelta(0)
+            )
+            for stay in plan.stay_plan.stays:
+                # Due on the lock (48 h early where it enforces windows, else at window start), within six
+                # hours of check-in (or later, while the window lasts), and still not there: tell the host.
+                due = stay.window.start - lead
+                if (
+                    lock_id in stay.locks
+                    and due <= now < stay.window.end
+                    and stay.checkin - MISSING_CODE_ALERT <= now
+                    and f"stay:{stay.stay_id}" not in held
+                ):
+                    wanted[f"missing_{lock_id}_{stay.stay_id}"] = (
+                        "missing_code",
+                        {"lock": lock.subentry.title, "reservation": stay.stay_id},
+                    )
+        for issue_id, (key, placeholders) in wanted.items():
+            if issue_id not in self._raised:
+                self._fire(None, key if key != "capacity" else "capacity_exceeded", **placeholders)
+            ir.async_create_issue(
+                self.hass,
+                DOMAIN,
+                issue_id,
+                is_fixable=False,
+                severity=ir.IssueSeverity.WARNING,
+                translation_key=key,
+                translation_placeholders=placeholders,
+            )
+        for issue_id in self._raised - wanted.keys():
+            ir.async_delete_issue(self.hass, DOMAIN, issue_id)
+        self._raised = set(wanted)
+
+    def _schedule_wake(self, plan: PropertyPlan | None, now: datetime) -> None:
+        """Sleep until the next thing that needs doing: a plan change, a reminder, a check-in or a retry."""
+        if self._wake is not None:
+            self._wake()
+            self._wake = None
+        candidates: list[datetime] = []
+        if plan is not None:
+            if plan.next_change:
+                candidates.append(plan.next_change)
+            if (reminder := lifecycle.next_reminder(plan.stay_plan.stays, now)) is not None:
+                candidates.append(reminder)
+            candidates += [
+                instant
+                for stay in plan.stay_plan.stays
+                for instant in (stay.checkin, stay.checkout)
+                if instant > now
+            ]
+        candidates += [lock.retry_at for lock in self.locks.values() if lock.pending and lock.retry_at]
+        if candidates:
+            self._wake = async_track_point_in_utc_time(
+                self.hass, self._async_woken, max(min(candidates), now)
+            )
+
+    async def _async_woken(self, _now: datetime) -> None:
+        """Replan at the instant something is due."""
+        self._wake = None
+        await self.async_replan()
+
+
+def lock_device_id(hass: HomeAssistant, entry: GuestPinsConfigEntry, subentry: ConfigSubentry) -> str:
+    """Return (creating it) the device guest_pins owns for a managed lock (never the lock's own device)."""
+    device = dr.async_get(hass).async_get_or_create(
+        config_entry_id=entry.entry_id,
+        config_subentry_id=subentry.subentry_id,
+        identifiers={(DOMAIN, f"{entry.entry_id}_{subentry.subentry_id}")},
+        name=subentry.title,
+        manufacturer="guest_pins",
+        model=f"Managed lock ({subentry.data.get('path', 'none')})",
+    )
+    return device.id

@@ -1,0 +1,200 @@
+"""What a property remembers that is not configuration, in a private, versioned Home Assistant Store.
+
+Owner custom PINs, regenerations and programmed (frozen) codes, when each booking was first seen, the slot
+map of every lock, what each lock is known to hold, write statistics and the pending operations. After a
+restart nothing is lost, and nothing the lock already holds is written again.
+"""
+
+from dataclasses import dataclass, field
+from datetime import datetime, time, timedelta
+import secrets
+from typing import Any, TypedDict, cast
+
+from homeassistant.core import HomeAssistant
+from homeassistant.helpers.storage import Store
+
+from .const import DOMAIN
+from .core.model import GuestPin, Interval, PinMethod, SlotCode, TimeRange, WeeklySchedule
+from .core.pins import CodeMemory
+
+STORAGE_VERSION = 1
+STORAGE_MINOR_VERSION = 2
+# Transactions older than this no longer count for the weekly battery-impact figure.
+TRANSACTION_WINDOW_DAYS = 7
+
+
+class StoredData(TypedDict):
+    """The JSON shape of the store (minor version 2)."""
+
+    secret: str
+    memory: dict[str, dict[str, Any]]
+    first_seen: dict[str, str]
+    slot_owners: dict[str, dict[str, str]]
+    lock_contents: dict[str, dict[str, dict[str, Any]]]
+    transactions: dict[str, list[str]]
+    last_write: dict[str, str]
+    manual: dict[str, dict[str, str]]
+
+
+class GuestPinsStore(Store[StoredData]):
+    """The property's store, with migrations from older layouts."""
+
+    async def _async_migrate_func(
+        self, old_major_version: int, old_minor_version: int, old_data: dict[str, Any]
+    ) -> StoredData:
+        """Bring an older layout up to date (1.1 had no write statistics and no manual slots)."""
+        data = dict(old_data)
+        if old_major_version == 1 and old_minor_version < 2:  # noqa: PLR2004
+            data.setdefault("transactions", {})
+            data.setdefault("last_write", {})
+            data.setdefault("manual", {})
+        return cast("StoredData", data)
+
+
+def _pin_to_json(pin: GuestPin | None) -> dict[str, Any] | None:
+    """Return a PIN as JSON."""
+    return None if pin is None else {"code": pin.code, "method": pin.method.value, "perturbed": pin.perturbed}
+
+
+def _pin_from_json(raw: dict[str, Any] | None) -> GuestPin | None:
+    """Return a PIN from JSON."""
+    return (
+        None if raw is None else GuestPin(raw["code"], PinMethod(raw["method"]), raw.get("perturbed", False))
+    )
+
+
+def slot_to_json(content: SlotCode) -> dict[str, Any]:
+    """Return a slot's content as JSON."""
+    window, schedule = content.native_window, content.native_schedule
+    return {
+        "owner": content.owner,
+        "code": content.code,
+        "window": [window.start.isoformat(), window.end.isoformat()] if window else None,
+        "schedule": [
+            [day, [[f"{rng.start:%H:%M}", f"{rng.end:%H:%M}"] for rng in ranges]]
+            for day, ranges in schedule.days
+        ]
+        if schedule
+        else None,
+    }
+
+
+def slot_from_json(raw: dict[str, Any]) -> SlotCode:
+    """Return a slot's content from JSON."""
+    window, schedule = raw.get("window"), raw.get("schedule")
+    return SlotCode(
+        owner=raw["owner"],
+        code=raw["code"],
+        native_window=Interval(datetime.fromisoformat(window[0]), datetime.fromisoformat(window[1]))
+        if window
+        else None,
+        native_schedule=WeeklySchedule.of(
+            {
+                day: [TimeRange(time.fromisoformat(start), time.fromisoformat(end)) for start, end in ranges]
+                for day, ranges in schedule
+            }
+        )
+        if schedule
+        else None,
+    )
+
+
+@dataclass
+class PropertyState:
+    """The typed, in-memory view of the store; `async_save` writes it (debounced by the caller)."""
+
+    secret: bytes
+    memory: dict[str, CodeMemory] = field(default_factory=dict)
+    first_seen: dict[str, datetime] = field(default_factory=dict)
+    slot_owners: dict[str, dict[int, str]] = field(default_factory=dict)
+    lock_contents: dict[str, dict[int, SlotCode]] = field(default_factory=dict)
+    transactions: dict[str, list[datetime]] = field(default_factory=dict)
+    last_write: dict[str, datetime] = field(default_factory=dict)
+    manual: dict[str, dict[int, str]] = field(default_factory=dict)
+
+    def to_json(self) -> StoredData:
+        """Return the state in the store's JSON shape."""
+        return StoredData(
+            secret=self.secret.hex(),
+            memory={
+                stay_id: {
+                    "pin": _pin_to_json(mem.pin),
+                    "frozen": mem.frozen,
+                    "regenerations": mem.regenerations,
+                    "custom": mem.custom,
+                }
+                for stay_id, mem in self.memory.items()
+            },
+            first_seen={key: value.isoformat() for key, value in self.first_seen.items()},
+            slot_owners={
+                lock: {str(slot): owner for slot, owner in owners.items()}
+                for lock, owners in self.slot_owners.items()
+            },
+            lock_contents={
+                lock: {str(slot): slot_to_json(content) for slot, content in slots.items()}
+                for lock, slots in self.lock_contents.items()
+            },
+            transactions={
+                lock: [stamp.isoformat() for stamp in stamps] for lock, stamps in self.transactions.items()
+            },
+            last_write={lock: stamp.isoformat() for lock, stamp in self.last_write.items()},
+            manual={
+                lock: {str(slot): code for slot, code in slots.items()} for lock, slots in self.manual.items()
+            },
+        )
+
+    @classmethod
+    def from_json(cls, data: StoredData) -> PropertyState:
+        """Return the state from the store's JSON shape."""
+        return cls(
+            secret=bytes.fromhex(data["secret"]),
+            memory={
+                stay_id: CodeMemory(
+                    pin=_pin_from_json(raw.get("pin")),
+                    frozen=raw.get("frozen", False),
+                    regenerations=raw.get("regenerations", 0),
+                    custom=raw.get("custom"),
+                )
+                for stay_id, raw in data["memory"].items()
+            },
+            first_seen={key: datetime.fromisoformat(value) for key, value in data["first_seen"].items()},
+            slot_owners={
+                lock: {int(slot): owner for slot, owner in owners.items()}
+                for lock, owners in data["slot_owners"].items()
+            },
+            lock_contents={
+                lock: {int(slot): slot_from_json(raw) for slot, raw in slots.items()}
+                for lock, slots in data["lock_contents"].items()
+            },
+            transactions={
+                lock: [datetime.fromisoformat(stamp) for stamp in stamps]
+                for lock, stamps in data["transactions"].items()
+            },
+            last_write={lock: datetime.fromisoformat(stamp) for lock, stamp in data["last_write"].items()},
+            manual={
+                lock: {int(slot): code for slot, code in slots.items()}
+                for lock, slots in data["manual"].items()
+            },
+        )
+
+    def count_transaction(self, lock_id: str, when: datetime) -> None:
+        """Count one lock transaction, forgetting those older than a week."""
+        horizon = when - timedelta(days=TRANSACTION_WINDOW_DAYS)
+        stamps = [stamp for stamp in self.transactions.get(lock_id, []) if stamp > horizon]
+        stamps.append(when)
+        self.transactions[lock_id] = stamps
+
+
+def create_store(hass: HomeAssistant, entry_id: str) -> GuestPinsStore:
+    """Return the store of one property (private: it holds codes)."""
+    return GuestPinsStore(
+        hass, STORAGE_VERSION, f"{DOMAIN}.{entry_id}", minor_version=STORAGE_MINOR_VERSION, private=True
+    )
+
+
+async def async_load_state(store: GuestPinsStore) -> PropertyState:
+    """Load the property's state, creating it (with a fresh per-installation secret) on first use."""
+    data = await store.async_load()
+    if data is None:
+        return PropertyState(secret=secrets.token_bytes(32))
+    return PropertyState.from_json(data)
