@@ -10,7 +10,7 @@ from pytest_homeassistant_custom_component.common import MockConfigEntry
 # Imported before any `hass` fixture runs: the harness puts its own testing_config first on sys.path, and
 # that folder has a `custom_components` package that would otherwise shadow ours.
 import custom_components  # noqa: F401
-from custom_components.guest_pins.const import CONF_TIME_ZONE, DOMAIN
+from custom_components.guest_pins.const import CONF_TIME_ZONE, DEFAULT_OPTIONS, DOMAIN
 
 # CI must be repeatable: the same examples on every run (the example database is not kept between runs).
 settings.register_profile("guest_pins", derandomize=True, database=None)
@@ -36,6 +36,7 @@ def mock_config_entry(property_data: dict[str, Any]) -> MockConfigEntry:
         title=property_data[CONF_NAME],
         unique_id=property_data[CONF_NAME].casefold(),
         data=property_data,
+        options=DEFAULT_OPTIONS,
         version=1,
         minor_version=1,
     )

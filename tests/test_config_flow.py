@@ -110,6 +110,8 @@ async def test_options_flow_validates_and_stores(
     assert result["type"] is FlowResultType.CREATE_ENTRY
     assert mock_config_entry.options[CONF_PIN_LENGTH] == 6
     assert mock_config_entry.options[CONF_SYNC_INTERVAL] == 5
+    await hass.async_block_till_done()
+    assert await hass.config_entries.async_unload(mock_config_entry.entry_id)
 
 
 def calendar_input(**overrides: Any) -> dict[str, Any]:

@@ -2,9 +2,8 @@
 
 from datetime import datetime, timedelta
 
-from homeassistant.components.calendar import CalendarEntity, CalendarEvent
+from homeassistant.components.calendar import CalendarEntity, CalendarEntityDescription, CalendarEvent
 from homeassistant.core import HomeAssistant
-from homeassistant.helpers.entity import EntityDescription
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 from homeassistant.util import dt as dt_util
 
@@ -14,7 +13,7 @@ from .entity import GuestPinsLockEntity
 from .models import GuestPinsConfigEntry
 
 PARALLEL_UPDATES = 0
-ACCESS = EntityDescription(key="access", translation_key="access")
+ACCESS = CalendarEntityDescription(key="access", translation_key="access")
 # How far ahead the "current or next" event looks for a static PIN's next occurrence.
 _STATIC_LOOKAHEAD = timedelta(days=8)
 

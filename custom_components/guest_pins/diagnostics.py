@@ -1,5 +1,6 @@
-"""Diagnostics: what a host can share in a bug report, with codes, phones, names and calendar URLs redacted."""
+"""Diagnostics a host can share in a bug report: codes, phones, names and calendar URLs redacted."""
 
+from datetime import datetime
 from typing import Any
 
 from homeassistant.components.diagnostics import async_redact_data
@@ -19,6 +20,11 @@ TO_REDACT = {
     "email",
 }
 REDACTED = "**REDACTED**"
+
+
+def _iso(instant: datetime | None) -> str | None:
+    """Return an instant as ISO 8601, or None."""
+    return instant.isoformat() if instant else None
 
 
 async def async_get_config_entry_diagnostics(
@@ -41,8 +47,8 @@ async def async_get_config_entry_diagnostics(
         "subentries": subentries,
         "calendars": {
             coordinator.subentry.title: {
-                "last_success": coordinator.last_success.isoformat() if coordinator.last_success else None,
-                "failing_since": coordinator.failing_since.isoformat() if coordinator.failing_since else None,
+                "last_success": _iso(coordinator.last_success),
+                "failing_since": _iso(coordinator.failing_since),
                 "events": len(coordinator.data.events) if coordinator.data else None,
                 "skipped": [skip.reason.value for skip in coordinator.data.skipped]
                 if coordinator.data
@@ -77,9 +83,7 @@ async def async_get_config_entry_diagnostics(
                 "pending": [operation.kind.value for operation in lock.pending],
                 "failures": lock.failures,
                 "transactions": len(manager.state.transactions.get(lock_id, [])),
-                "next_change": plan.locks[lock_id].next_change.isoformat()
-                if plan and plan.locks[lock_id].next_change
-                else None,
+                "next_change": _iso(plan.locks[lock_id].next_change) if plan else None,
             }
             for lock_id, lock in manager.locks.items()
         },

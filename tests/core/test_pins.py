@@ -174,12 +174,11 @@ def test_regeneration_replaces_a_custom_value() -> None:
 
 def test_collision_moves_to_the_next_method_then_a_perturbation() -> None:
     """A taken code moves the stay along its chain; when the chain is exhausted, a perturbation follows."""
-    taken_phone = pins.choose(
-        DEC_15_18, CodeMemory(), PinSettings(), SECRET, EARLY, taken=lambda code: code == "4567"
-    )
+    both = PinSettings(methods=(PinMethod.PHONE, PinMethod.DESCRIPTION))
+    taken_phone = pins.choose(DEC_15_18, CodeMemory(), both, SECRET, EARLY, taken=lambda code: code == "4567")
     assert taken_phone.method is PinMethod.DESCRIPTION
-    everything = {pin.code for pin in pins.candidates(DEC_15_18, CodeMemory(), PinSettings(), SECRET)}
-    moved = pins.choose(DEC_15_18, CodeMemory(), PinSettings(), SECRET, EARLY, taken=everything.__contains__)
+    everything = {pin.code for pin in pins.candidates(DEC_15_18, CodeMemory(), both, SECRET)}
+    moved = pins.choose(DEC_15_18, CodeMemory(), both, SECRET, EARLY, taken=everything.__contains__)
     assert moved.perturbed
     assert moved.method is PinMethod.DATE
     assert moved.code not in everything

@@ -25,7 +25,9 @@ from .model import FeedEvent, GuestPin, PinMethod
 
 MIN_LENGTH = 4
 MAX_LENGTH = 8
-DEFAULT_METHODS: tuple[PinMethod, ...] = (PinMethod.PHONE, PinMethod.DESCRIPTION)
+# Description-derived codes are opt-in: with the defaults a stay without phone digits gets its date code
+# (user story 1: Dec 20-23 -> 2023), which hosts can predict and read out on the phone.
+DEFAULT_METHODS: tuple[PinMethod, ...] = (PinMethod.PHONE,)
 # A code that was programmed or announced is frozen once the stay is this close (or has started).
 FREEZE_BEFORE_CHECKIN = timedelta(hours=24)
 # FR-007: regeneration only for stays whose start and end are at least this far ahead.
