@@ -1,167 +1,18 @@
 """End to end through Home Assistant's core: a feed over HTTP, codes written with the Z-Wave JS actions."""
 
-from collections.abc import AsyncGenerator
-from datetime import datetime, timedelta
-from typing import Any
-from zoneinfo import ZoneInfo
+from datetime import timedelta
 
 from freezegun.api import FrozenDateTimeFactory
-from homeassistant.config_entries import ConfigEntryState, ConfigSubentryData
-from homeassistant.const import CONF_NAME
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers import issue_registry as ir
-import pytest
-from pytest_homeassistant_custom_component.common import (
-    MockConfigEntry,
-    async_capture_events,
-    async_fire_time_changed,
-)
+from pytest_homeassistant_custom_component.common import MockConfigEntry, async_capture_events
 from pytest_homeassistant_custom_component.test_util.aiohttp import AiohttpClientMocker
 
-from custom_components.guest_pins.const import (
-    CONF_BLOCK_PATTERNS,
-    CONF_CALENDAR_ENTITY,
-    CONF_CALENDAR_TIME_ZONE,
-    CONF_CODE,
-    CONF_ENABLED,
-    CONF_GUEST_FIRST,
-    CONF_GUEST_LAST,
-    CONF_HONOR_EVENT_TIMES,
-    CONF_LOCK_ENTITY,
-    CONF_LOCKS,
-    CONF_PATH,
-    CONF_PHONE_PATTERNS,
-    CONF_SCHEDULE,
-    CONF_SLOT_COUNT,
-    CONF_STATIC_FIRST,
-    CONF_STATIC_LAST,
-    CONF_URL,
-    CONF_VALID_FROM,
-    CONF_VALID_UNTIL,
-    DEFAULT_OPTIONS,
-    DOMAIN,
-)
-from custom_components.guest_pins.core.extract import DEFAULT_BLOCK_PATTERNS
+from custom_components.guest_pins.const import DOMAIN
 
 from .core.builders import feed
-from .zwave_double import LOCK_ENTITY, FakeZWaveLock, install_zwave_lock
-
-BERLIN = ZoneInfo("Europe/Berlin")
-FEED_URL = "https://www.airbnb.com/calendar/ical/12345.ics?s=secret-token"
-LOCK_ID = "lock1"
-CALENDAR_ID = "cal1"
-
-
-def at(*args: int) -> datetime:
-    """Return a Berlin wall-clock instant."""
-    return datetime(*args, tzinfo=BERLIN)  # type: ignore[misc]
-
-
-def lock_subentry(lock_id: str = LOCK_ID, entity_id: str = LOCK_ENTITY) -> ConfigSubentryData:
-    """Return a managed Z-Wave lock: 10 slots, guests 1-7, static PINs 8-10."""
-    return ConfigSubentryData(
-        subentry_id=lock_id,  # type: ignore[typeddict-unknown-key]
-        subentry_type="lock",
-        title="Front door",
-        unique_id=entity_id,
-        data={
-            CONF_LOCK_ENTITY: entity_id,
-            CONF_PATH: "zwave_js",
-            CONF_SLOT_COUNT: 10,
-            CONF_GUEST_FIRST: 1,
-            CONF_GUEST_LAST: 7,
-            CONF_STATIC_FIRST: 8,
-            CONF_STATIC_LAST: 10,
-        },
-    )
-
-
-def calendar_subentry(url: str = FEED_URL, locks: tuple[str, ...] = (LOCK_ID,)) -> ConfigSubentryData:
-    """Return an Airbnb calendar feeding the lock."""
-    return ConfigSubentryData(
-        subentry_id=CALENDAR_ID,  # type: ignore[typeddict-unknown-key]
-        subentry_type="calendar",
-        title="Airbnb",
-        unique_id=None,
-        data={
-            CONF_NAME: "Airbnb",
-            CONF_URL: url,
-            CONF_CALENDAR_ENTITY: None,
-            CONF_LOCKS: list(locks),
-            CONF_CALENDAR_TIME_ZONE: None,
-            CONF_HONOR_EVENT_TIMES: False,
-            CONF_BLOCK_PATTERNS: list(DEFAULT_BLOCK_PATTERNS),
-            CONF_PHONE_PATTERNS: [],
-        },
-    )
-
-
-def static_subentry(name: str, code: str, schedule: dict[str, str] | None = None) -> ConfigSubentryData:
-    """Return a static PIN on the lock."""
-    return ConfigSubentryData(
-        subentry_type="static_pin",
-        title=name,
-        unique_id=None,
-        data={
-            CONF_NAME: name,
-            CONF_CODE: code,
-            CONF_LOCKS: [LOCK_ID],
-            CONF_ENABLED: True,
-            CONF_VALID_FROM: None,
-            CONF_VALID_UNTIL: None,
-            CONF_SCHEDULE: schedule,
-        },
-    )
-
-
-@pytest.fixture
-def zwave_lock(hass: HomeAssistant) -> FakeZWaveLock:
-    """Return the simulated Z-Wave lock behind Home Assistant's zwave_js actions."""
-    return install_zwave_lock(hass)
-
-
-@pytest.fixture
-def property_entry(property_data: dict[str, Any]) -> MockConfigEntry:
-    """Return a property with a lock, an Airbnb calendar, a cleaner (Sat 10-14) and a manager (always)."""
-    return MockConfigEntry(
-        domain=DOMAIN,
-        title="Beach House",
-        data=property_data,
-        options=DEFAULT_OPTIONS,
-        subentries_data=[
-            lock_subentry(),
-            calendar_subentry(),
-            static_subentry("Cleaner - Maria", "5678", {"saturday": "10:00-14:00"}),
-            static_subentry("Manager", "9911"),
-        ],
-    )
-
-
-@pytest.fixture
-async def loaded(
-    hass: HomeAssistant,
-    freezer: FrozenDateTimeFactory,
-    aioclient_mock: AiohttpClientMocker,
-    zwave_lock: FakeZWaveLock,
-    property_entry: MockConfigEntry,
-) -> AsyncGenerator[MockConfigEntry]:
-    """Load the property on Monday 14 Dec 2026, 12:00 in Berlin, with the Airbnb feed served."""
-    await hass.config.async_set_time_zone("Europe/Berlin")
-    freezer.move_to(at(2026, 12, 14, 12))
-    aioclient_mock.get(FEED_URL, content=feed("airbnb.ics"), headers={"ETag": '"v1"'})
-    property_entry.add_to_hass(hass)
-    assert await hass.config_entries.async_setup(property_entry.entry_id)
-    await hass.async_block_till_done()
-    yield property_entry
-    if property_entry.state is ConfigEntryState.LOADED:
-        assert await hass.config_entries.async_unload(property_entry.entry_id)
-
-
-async def move_to(hass: HomeAssistant, freezer: FrozenDateTimeFactory, instant: datetime) -> None:
-    """Move the clock and let every timer that fell due run."""
-    freezer.move_to(instant)
-    async_fire_time_changed(hass, instant)
-    await hass.async_block_till_done()
+from .property_builders import CALENDAR_ID, FEED_URL, at, move_to
+from .zwave_double import LOCK_ENTITY, FakeZWaveLock
 
 
 async def test_guest_codes_follow_the_stays(

@@ -20,6 +20,7 @@ from homeassistant.util import dt as dt_util
 from .const import CONF_SHOW_CODES, SUBENTRY_CALENDAR
 from .coordinator import CalendarCoordinator
 from .entity import GuestPinsCalendarFeedEntity, GuestPinsLockEntity
+from .locks.factory import UnsupportedPath
 from .manager import PropertyManager
 from .masking import mask
 from .models import GuestPinsConfigEntry
@@ -43,6 +44,20 @@ def next_checkin(manager: PropertyManager, lock_id: str) -> datetime | None:
     """Return the next check-in on the lock."""
     now = dt_util.utcnow()
     return min((stay.checkin for stay in _stays_on(manager, lock_id) if stay.checkin > now), default=None)
+
+
+def lock_status(manager: PropertyManager, lock_id: str) -> str:
+    """Return whether the lock can be reached (US3-3), or that guest_pins has no way to program it."""
+    lock = manager.locks[lock_id]
+    if isinstance(lock.path, UnsupportedPath):
+        return "no_path"
+    return "online" if lock.path.available() else "offline"
+
+
+def lock_last_seen(manager: PropertyManager, lock_id: str) -> dict[str, Any]:
+    """Return when the lock last reported (its entity's last report), shown beside an offline status."""
+    state = manager.hass.states.get(manager.locks[lock_id].entity_id)
+    return {"last_seen": state.last_reported.isoformat() if state else None}
 
 
 def transactions_this_week(manager: PropertyManager, lock_id: str) -> int:
@@ -73,6 +88,14 @@ class LockSensorDescription(SensorEntityDescription):
 
 
 LOCK_SENSORS: tuple[LockSensorDescription, ...] = (
+    LockSensorDescription(
+        key="status",
+        translation_key="status",
+        device_class=SensorDeviceClass.ENUM,
+        options=["online", "offline", "no_path"],
+        value_fn=lock_status,
+        attributes_fn=lock_last_seen,
+    ),
     LockSensorDescription(key="current_guest", translation_key="current_guest", value_fn=current_guest),
     LockSensorDescription(
         key="next_checkin",

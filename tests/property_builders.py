@@ -1,0 +1,154 @@
+"""Builders and fixtures for tests that run a whole property in Home Assistant."""
+
+from collections.abc import AsyncGenerator
+from contextlib import asynccontextmanager
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from freezegun.api import FrozenDateTimeFactory
+from homeassistant.config_entries import ConfigEntryState, ConfigSubentryData
+from homeassistant.const import CONF_NAME
+from homeassistant.core import HomeAssistant
+from pytest_homeassistant_custom_component.common import MockConfigEntry, async_fire_time_changed
+from pytest_homeassistant_custom_component.test_util.aiohttp import AiohttpClientMocker
+
+from custom_components.guest_pins.const import (
+    CONF_BLOCK_PATTERNS,
+    CONF_CALENDAR_ENTITY,
+    CONF_CALENDAR_TIME_ZONE,
+    CONF_CODE,
+    CONF_ENABLED,
+    CONF_GUEST_FIRST,
+    CONF_GUEST_LAST,
+    CONF_HONOR_EVENT_TIMES,
+    CONF_LOCK_ENTITY,
+    CONF_LOCKS,
+    CONF_PATH,
+    CONF_PHONE_PATTERNS,
+    CONF_SCHEDULE,
+    CONF_SLOT_COUNT,
+    CONF_STATIC_FIRST,
+    CONF_STATIC_LAST,
+    CONF_URL,
+    CONF_VALID_FROM,
+    CONF_VALID_UNTIL,
+    DEFAULT_OPTIONS,
+    DOMAIN,
+)
+from custom_components.guest_pins.core.extract import DEFAULT_BLOCK_PATTERNS
+
+from .core.builders import feed
+from .zwave_double import LOCK_ENTITY
+
+BERLIN = ZoneInfo("Europe/Berlin")
+FEED_URL = "https://www.airbnb.com/calendar/ical/12345.ics?s=secret-token"
+LOCK_ID = "lock1"
+CALENDAR_ID = "cal1"
+
+
+def at(*args: int) -> datetime:
+    """Return a Berlin wall-clock instant."""
+    return datetime(*args, tzinfo=BERLIN)  # type: ignore[misc]
+
+
+def lock_subentry(lock_id: str = LOCK_ID, entity_id: str = LOCK_ENTITY) -> ConfigSubentryData:
+    """Return a managed Z-Wave lock: 10 slots, guests 1-7, static PINs 8-10."""
+    return ConfigSubentryData(
+        subentry_id=lock_id,  # type: ignore[typeddict-unknown-key]
+        subentry_type="lock",
+        title="Front door",
+        unique_id=entity_id,
+        data={
+            CONF_LOCK_ENTITY: entity_id,
+            CONF_PATH: "zwave_js",
+            CONF_SLOT_COUNT: 10,
+            CONF_GUEST_FIRST: 1,
+            CONF_GUEST_LAST: 7,
+            CONF_STATIC_FIRST: 8,
+            CONF_STATIC_LAST: 10,
+        },
+    )
+
+
+def calendar_subentry(url: str = FEED_URL, locks: tuple[str, ...] = (LOCK_ID,)) -> ConfigSubentryData:
+    """Return an Airbnb calendar feeding the lock."""
+    return ConfigSubentryData(
+        subentry_id=CALENDAR_ID,  # type: ignore[typeddict-unknown-key]
+        subentry_type="calendar",
+        title="Airbnb",
+        unique_id=None,
+        data={
+            CONF_NAME: "Airbnb",
+            CONF_URL: url,
+            CONF_CALENDAR_ENTITY: None,
+            CONF_LOCKS: list(locks),
+            CONF_CALENDAR_TIME_ZONE: None,
+            CONF_HONOR_EVENT_TIMES: False,
+            CONF_BLOCK_PATTERNS: list(DEFAULT_BLOCK_PATTERNS),
+            CONF_PHONE_PATTERNS: [],
+        },
+    )
+
+
+def static_subentry(name: str, code: str, schedule: dict[str, str] | None = None) -> ConfigSubentryData:
+    """Return a static PIN on the lock."""
+    return ConfigSubentryData(
+        subentry_type="static_pin",
+        title=name,
+        unique_id=None,
+        data={
+            CONF_NAME: name,
+            CONF_CODE: code,
+            CONF_LOCKS: [LOCK_ID],
+            CONF_ENABLED: True,
+            CONF_VALID_FROM: None,
+            CONF_VALID_UNTIL: None,
+            CONF_SCHEDULE: schedule,
+        },
+    )
+
+
+def build_property_entry(property_data: dict[str, Any]) -> MockConfigEntry:
+    """Return a property with a lock, an Airbnb calendar, a cleaner (Sat 10-14) and a manager (always)."""
+    return MockConfigEntry(
+        domain=DOMAIN,
+        entry_id="01JBEACHHOUSE0000000000000",
+        title="Beach House",
+        data=property_data,
+        options=DEFAULT_OPTIONS,
+        subentries_data=[
+            lock_subentry(),
+            calendar_subentry(),
+            static_subentry("Cleaner - Maria", "5678", {"saturday": "10:00-14:00"}),
+            static_subentry("Manager", "9911"),
+        ],
+    )
+
+
+@asynccontextmanager
+async def load_property(
+    hass: HomeAssistant,
+    freezer: FrozenDateTimeFactory,
+    aioclient_mock: AiohttpClientMocker,
+    entry: MockConfigEntry,
+) -> AsyncGenerator[MockConfigEntry]:
+    """Load a property on Monday 14 Dec 2026, 12:00 in Berlin, with the Airbnb feed served; unload after."""
+    await hass.config.async_set_time_zone("Europe/Berlin")
+    freezer.move_to(at(2026, 12, 14, 12))
+    # The lock reports at the frozen time, so "last seen" is the same on every run.
+    hass.states.async_set(LOCK_ENTITY, "locked", {"friendly_name": "Front door"}, force_update=True)
+    aioclient_mock.get(FEED_URL, content=feed("airbnb.ics"), headers={"ETag": '"v1"'})
+    entry.add_to_hass(hass)
+    assert await hass.config_entries.async_setup(entry.entry_id)
+    await hass.async_block_till_done()
+    yield entry
+    if entry.state is ConfigEntryState.LOADED:
+        assert await hass.config_entries.async_unload(entry.entry_id)
+
+
+async def move_to(hass: HomeAssistant, freezer: FrozenDateTimeFactory, instant: datetime) -> None:
+    """Move the clock and let every timer that fell due run."""
+    freezer.move_to(instant)
+    async_fire_time_changed(hass, instant)
+    await hass.async_block_till_done()

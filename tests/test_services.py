@@ -1,0 +1,169 @@
+"""The actions, with good and bad input, as automations would call them."""
+
+from typing import Any
+
+from freezegun.api import FrozenDateTimeFactory
+from homeassistant.config_entries import ConfigEntryState
+from homeassistant.core import HomeAssistant
+from homeassistant.exceptions import ServiceValidationError, Unauthorized
+import pytest
+from pytest_homeassistant_custom_component.common import MockConfigEntry
+
+from custom_components.guest_pins.const import DOMAIN
+
+from .property_builders import at, move_to
+from .zwave_double import LOCK_ENTITY, FakeZWaveLock
+
+DEC_15 = "1418fb94e984-8c1d2b0f2a9e5d9b8e1e6d2e6f0a1b2c@airbnb.com"
+
+
+async def call(hass: HomeAssistant, entry: MockConfigEntry, service: str, **data: Any) -> Any:
+    """Call a guest_pins action on the property and wait until its effects settle."""
+    response = await hass.services.async_call(
+        DOMAIN,
+        service,
+        {"config_entry_id": entry.entry_id, **data},
+        blocking=True,
+        return_response=service == "get_codes",
+    )
+    await hass.async_block_till_done()
+    return response
+
+
+async def test_set_reservation_pin_by_airbnb_code(
+    hass: HomeAssistant, freezer: FrozenDateTimeFactory, loaded: MockConfigEntry, zwave_lock: FakeZWaveLock
+) -> None:
+    """The host's own code, found by the HM... reservation code, reaches the lock at check-in."""
+    await call(hass, loaded, "set_reservation_pin", reservation="HMABCD1234", code="8080")
+    await move_to(hass, freezer, at(2026, 12, 15, 16))
+    assert zwave_lock.slots[1] == "8080"
+
+
+async def test_regenerate_pin_only_for_future_stays(
+    hass: HomeAssistant, freezer: FrozenDateTimeFactory, loaded: MockConfigEntry, zwave_lock: FakeZWaveLock
+) -> None:
+    """FR-007: a new code a day or more ahead; refused once the stay is less than a day away."""
+    await call(hass, loaded, "regenerate_pin", reservation=DEC_15)
+    await move_to(hass, freezer, at(2026, 12, 15, 16))
+    assert zwave_lock.slots[1] not in {"4567", None}
+    with pytest.raises(ServiceValidationError) as err:
+        await call(hass, loaded, "regenerate_pin", reservation=DEC_15)
+    assert err.value.translation_key == "regeneration_not_allowed"
+
+
+async def test_static_pin_actions(
+    hass: HomeAssistant, freezer: FrozenDateTimeFactory, loaded: MockConfigEntry, zwave_lock: FakeZWaveLock
+) -> None:
+    """Add, update and remove static PINs; names unique in any case; the same code under two names is fine."""
+    await call(hass, loaded, "add_static_pin", name="Gardener", code="2468", locks=[LOCK_ENTITY])
+    assert "2468" in zwave_lock.slots.values()
+    await call(hass, loaded, "add_static_pin", name="Backup Manager", code="9911", locks=[LOCK_ENTITY])
+    assert list(zwave_lock.slots.values()).count("9911") == 1  # one slot for one code (FR-013a)
+    with pytest.raises(ServiceValidationError) as err:
+        await call(hass, loaded, "add_static_pin", name="GARDENER", code="1357")
+    assert err.value.translation_key == "static_pin_name_taken"
+
+    await call(
+        hass,
+        loaded,
+        "update_static_pin",
+        name="gardener",
+        new_name="Pool",
+        code="1357",
+        schedule={"sunday": "09:00-10:00"},
+    )
+    assert "2468" not in zwave_lock.slots.values()
+    assert "1357" not in zwave_lock.slots.values()  # Monday: not on schedule
+    await call(hass, loaded, "remove_static_pin", name="Pool")
+    assert not [sub for sub in loaded.subentries.values() if sub.title == "Pool"]
+
+
+@pytest.mark.parametrize(
+    ("service", "data", "key"),
+    [
+        ("set_reservation_pin", {"reservation": "HMNOPE", "code": "8080"}, "unknown_reservation"),
+        ("set_reservation_pin", {"reservation": "HMABCD1234", "code": "12a"}, "invalid_code"),
+        ("add_static_pin", {"name": " ", "code": "1357"}, "static_pin_name_empty"),
+        ("add_static_pin", {"name": "X", "code": "1357", "locks": ["lock.nope"]}, "unknown_lock"),
+        ("add_static_pin", {"name": "X", "code": "1357", "schedule": {"monday": "9-5"}}, "invalid_ranges"),
+        (
+            "add_static_pin",
+            {"name": "X", "code": "1357", "valid_from": "2026-12-10", "valid_until": "2026-12-01"},
+            "until_before_from",
+        ),
+        ("update_static_pin", {"name": "Nobody"}, "unknown_static_pin"),
+        ("update_static_pin", {"name": "Manager", "new_name": "cleaner - maria"}, "static_pin_name_taken"),
+        ("set_manual_pin", {"lock": LOCK_ENTITY, "slot": 11, "code": "1357"}, "slot_outside_lock"),
+        ("set_manual_pin", {"lock": LOCK_ENTITY, "slot": 5, "code": "9911"}, "code_on_lock_already"),
+        ("clear_slot", {"lock": LOCK_ENTITY, "slot": 8}, "slot_managed"),
+    ],
+)
+async def test_bad_input_is_a_translated_validation_error(
+    hass: HomeAssistant, loaded: MockConfigEntry, service: str, data: dict[str, Any], key: str
+) -> None:
+    """Every bad input names what is wrong, and nothing stored changes."""
+    before = dict(loaded.subentries)
+    with pytest.raises(ServiceValidationError) as err:
+        await call(hass, loaded, service, **data)
+    assert err.value.translation_key == key
+    assert loaded.subentries == before
+
+
+async def test_unknown_or_unloaded_property(hass: HomeAssistant, loaded: MockConfigEntry) -> None:
+    """An action for a property that does not exist, or is not loaded, says so."""
+    with pytest.raises(ServiceValidationError) as err:
+        await hass.services.async_call(DOMAIN, "sync", {"config_entry_id": "nope"}, blocking=True)
+    assert err.value.translation_key == "unknown_property"
+    await hass.config_entries.async_unload(loaded.entry_id)
+    assert loaded.state is ConfigEntryState.NOT_LOADED
+    with pytest.raises(ServiceValidationError) as err:
+        await call(hass, loaded, "sync")
+    assert err.value.translation_key == "property_not_loaded"
+
+
+async def test_manual_pin_and_clear_slot(
+    hass: HomeAssistant, loaded: MockConfigEntry, zwave_lock: FakeZWaveLock
+) -> None:
+    """FR-025: a manual code sits outside planning until cleared; a foreign code in a free slot is cleared."""
+    await call(hass, loaded, "set_manual_pin", lock=LOCK_ENTITY, slot=5, code="7777")
+    assert zwave_lock.slots[5] == "7777"
+    await call(hass, loaded, "sync")
+    assert zwave_lock.slots[5] == "7777"
+    await call(hass, loaded, "clear_slot", lock=LOCK_ENTITY, slot=5)
+    assert 5 not in zwave_lock.slots
+    zwave_lock.slots[6] = "3141"  # set at the keypad, unknown to guest_pins
+    await call(hass, loaded, "clear_slot", lock=LOCK_ENTITY, slot=6)
+    assert 6 not in zwave_lock.slots
+
+
+async def test_get_codes_masks_unless_an_admin_reveals(
+    hass: HomeAssistant, loaded: MockConfigEntry, hass_admin_user: Any, hass_read_only_user: Any
+) -> None:
+    """Codes are masked by default; only an administrator who asks sees them."""
+    masked = await call(hass, loaded, "get_codes")
+    assert masked["locks"][LOCK_ENTITY]["slots"]["8"] == {
+        "owner": "static:manager",
+        "code": "••11",
+        "window": None,
+        "state": "programmed",
+    }
+    from homeassistant.core import Context  # noqa: PLC0415
+
+    revealed = await hass.services.async_call(
+        DOMAIN,
+        "get_codes",
+        {"config_entry_id": loaded.entry_id, "reveal": True},
+        blocking=True,
+        return_response=True,
+        context=Context(user_id=hass_admin_user.id),
+    )
+    assert revealed["locks"][LOCK_ENTITY]["slots"]["8"]["code"] == "9911"
+    with pytest.raises(Unauthorized):
+        await hass.services.async_call(
+            DOMAIN,
+            "get_codes",
+            {"config_entry_id": loaded.entry_id, "reveal": True},
+            blocking=True,
+            return_response=True,
+            context=Context(user_id=hass_read_only_user.id),
+        )
