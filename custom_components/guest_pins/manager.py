@@ -355,12 +355,12 @@ class PropertyManager:
             )
         self._schedule_wake(self.plan, dt_util.utcnow())
 
-    def _fire(self, lock: LockRuntime | None, kind: str, **data: object) -> None:
+    def _fire(self, runtime: LockRuntime | None, kind: str, /, **data: object) -> None:
         """Fire one guest_pins_event (device_id names the lock's device, when there is a lock)."""
         payload: dict[str, Any] = {"type": kind, "config_entry_id": self.entry.entry_id, **data}
-        if lock is not None:
-            payload["device_id"] = lock.device_id
-            payload["lock"] = lock.entity_id
+        if runtime is not None:
+            payload["device_id"] = runtime.device_id
+            payload["lock"] = runtime.entity_id
         self.hass.bus.async_fire(EVENT_GUEST_PINS, payload)
 
     def _fire_write_events(self, lock: LockRuntime, operation: Operation, previous: SlotCode | None) -> None:

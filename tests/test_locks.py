@@ -1,0 +1,92 @@
+"""Lock paths: the in-memory lock, the Z-Wave JS action path and locks without a path."""
+
+from types import MappingProxyType
+
+from homeassistant.config_entries import ConfigSubentry
+from homeassistant.core import HomeAssistant
+import pytest
+
+from custom_components.guest_pins.core.model import SlotCode
+from custom_components.guest_pins.locks.base import Capabilities, LockPathError
+from custom_components.guest_pins.locks.factory import UnsupportedPath, create_path
+from custom_components.guest_pins.locks.memory import InMemoryLockPath
+from custom_components.guest_pins.locks.zwave_js import ZWaveJSServicePath
+from custom_components.guest_pins.masking import mask
+
+from .zwave_double import LOCK_ENTITY, FakeZWaveLock
+
+GUEST = SlotCode("stay:a", "4567")
+
+
+async def test_in_memory_lock_behaves_like_a_lock() -> None:
+    """Sets, reads, clears, refuses duplicates, fails on demand and offline, and counts transactions."""
+    lock = InMemoryLockPath()
+    await lock.async_set(1, GUEST)
+    assert await lock.async_read(1) == "4567"
+    with pytest.raises(LockPathError, match="already holds"):
+        await lock.async_set(2, SlotCode("stay:b", "4567"))
+    lock.fail_next = 1
+    with pytest.raises(LockPathError, match="did not acknowledge"):
+        await lock.async_clear(1)
+    await lock.async_clear(1)
+    assert await lock.async_read(1) is None
+    lock.online = False
+    assert not lock.available()
+    with pytest.raises(LockPathError, match="offline"):
+        await lock.async_set(1, GUEST)
+    assert lock.transactions == 6  # the offline attempt never reached the radio
+
+
+async def test_zwave_path_writes_reads_and_reports_errors(
+    hass: HomeAssistant, zwave_lock: FakeZWaveLock
+) -> None:
+    """The zwave_js actions carry set/clear/read; refusals become LockPathError without codes in them."""
+    path = ZWaveJSServicePath(hass, LOCK_ENTITY, Capabilities(slot_count=10, read_back=True))
+    assert path.available()
+    await path.async_set(3, GUEST)
+    assert await path.async_read(3) == "4567"
+    assert await path.async_read(4) is None
+    await path.async_clear(3)
+    assert zwave_lock.slots == {}
+    zwave_lock.fail = True
+    with pytest.raises(LockPathError) as err:
+        await path.async_set(3, GUEST)
+    assert "4567" not in str(err.value)
+    hass.states.async_set(LOCK_ENTITY, "unavailable")
+    assert not path.available()
+
+
+async def test_zwave_path_without_the_integration(hass: HomeAssistant) -> None:
+    """Without zwave_js loaded the path says so instead of failing obscurely."""
+    path = ZWaveJSServicePath(hass, "lock.nowhere", Capabilities())
+    assert not path.available()
+    with pytest.raises(LockPathError, match="not available"):
+        await path.async_clear(1)
+
+
+async def test_factory_and_unsupported_locks(hass: HomeAssistant) -> None:
+    """Demo locks get a simulated keypad; locks without a path refuse everything, honestly."""
+
+    def subentry(path: str) -> ConfigSubentry:
+        """Return a lock subentry on a path."""
+        return ConfigSubentry(
+            data=MappingProxyType({"lock_entity": "lock.x", "path": path, "slot_count": 6}),
+            subentry_type="lock",
+            title="X",
+            unique_id=None,
+        )
+
+    assert isinstance(create_path(hass, subentry("simulated")), InMemoryLockPath)
+    unsupported = create_path(hass, subentry("ring"))
+    assert isinstance(unsupported, UnsupportedPath)
+    assert not unsupported.available()
+    for attempt in (unsupported.async_set(1, GUEST), unsupported.async_clear(1), unsupported.async_read(1)):
+        with pytest.raises(LockPathError, match="no code path"):
+            await attempt
+
+
+def test_mask() -> None:
+    """All but the last two digits are hidden."""
+    assert mask("4567") == "••67"
+    assert mask("12345678") == "••••••78"
+    assert mask(None) is None
