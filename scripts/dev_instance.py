@@ -28,6 +28,14 @@ OWNER_USERNAME = "dev"
 OWNER_PASSWORD = "guest-pins-dev"  # noqa: S105 - a documented throwaway for a loopback-only instance
 DEMO_PROPERTY = "Demo Cottage"
 DEMO_TIME_ZONE = "Europe/Berlin"
+DEMO_LOCK = "lock.front_door"
+DEMO_SLOTS = {
+    "slot_count": 10,
+    "guest_first_slot": 1,
+    "guest_last_slot": 7,
+    "static_first_slot": 8,
+    "static_last_slot": 10,
+}
 READY_TIMEOUT_S = 300  # the first start installs the frontend
 
 
@@ -100,6 +108,8 @@ def seed(config_dir: Path, port: int) -> None:
                 f"  time_zone: {DEMO_TIME_ZONE}",
                 "  country: DE",
                 "  currency: EUR",
+                # Demo locks: guest_pins gives them a simulated keypad, so codes visibly come and go.
+                "demo:",
                 "logger:",
                 "  default: warning",
                 "  logs:",
@@ -219,6 +229,64 @@ def configure(config_dir: Path, port: int) -> None:
     if status != HTTPStatus.OK or result.get("type") != "create_entry":
         sys.exit(f"adding the demo property failed: HTTP {status} {result}")
     print(f"added the demo property {DEMO_PROPERTY!r}")
+    entry_id = result["result"]["entry_id"]
+    lock_id = _add_subentry(port, token, entry_id, "lock", [{"lock_entity": DEMO_LOCK}, DEMO_SLOTS])
+    _add_subentry(
+        port,
+        token,
+        entry_id,
+        "calendar",
+        [
+            {
+                "name": "Demo Airbnb",
+                "url": f"http://127.0.0.1:{port}/local/guest_pins_demo.ics",
+                "locks": [lock_id],
+                "honor_event_times": False,
+            }
+        ],
+    )
+    _add_subentry(
+        port,
+        token,
+        entry_id,
+        "static_pin",
+        [{"name": "Cleaner", "code": "5678", "locks": [lock_id], "enabled": True, "saturday": "10:00-14:00"}],
+    )
+    print("added the demo lock, calendar and cleaner PIN")
+
+
+def _add_subentry(port: int, token: str, entry_id: str, kind: str, steps: list[dict[str, Any]]) -> str:
+    """Run a subentry flow of the demo property through Home Assistant's REST API; return the subentry id."""
+    _, form = _api(port, token, "/api/config/config_entries/subentries/flow", {"handler": [entry_id, kind]})
+    result: dict[str, Any] = form
+    for step in steps:
+        status, result = _api(
+            port, token, f"/api/config/config_entries/subentries/flow/{form['flow_id']}", step
+        )
+        if status != HTTPStatus.OK:
+            sys.exit(f"adding the demo {kind} failed: HTTP {status} {result}")
+    if result.get("type") != "create_entry":
+        sys.exit(f"adding the demo {kind} failed: {result}")
+    subentries = asyncio.run(
+        _ws(port, token, {"type": "config_entries/subentries/list", "entry_id": entry_id})
+    )
+    return str(next(sub["subentry_id"] for sub in subentries if sub["subentry_type"] == kind))
+
+
+async def _ws(port: int, token: str, command: dict[str, Any]) -> list[dict[str, Any]]:
+    """Send one command over Home Assistant's websocket API (subentries are listed only there)."""
+    import aiohttp  # noqa: PLC0415 - from the venv, only needed here
+
+    async with (
+        aiohttp.ClientSession() as session,
+        session.ws_connect(f"http://127.0.0.1:{port}/api/websocket") as ws,
+    ):
+        await ws.receive_json()  # auth_required
+        await ws.send_json({"type": "auth", "access_token": token})
+        await ws.receive_json()  # auth_ok
+        await ws.send_json({"id": 1, **command})
+        reply: dict[str, list[dict[str, Any]]] = await ws.receive_json()
+        return reply["result"]
 
 
 def check(config_dir: Path, port: int) -> None:
@@ -238,9 +306,26 @@ def check(config_dir: Path, port: int) -> None:
         problems.append(f"the demo property is not loaded: {entries}")
     if b"BEGIN:VCALENDAR" not in feed:
         problems.append("the demo calendar is not served at /local/guest_pins_demo.ics")
+    _, guest = _api(port, token, "/api/states/sensor.front_door_current_guest")
+    if not guest or guest.get("state") in (None, "unknown", "unavailable"):
+        problems.append(f"the demo lock shows no current guest: {guest}")
+    _, codes = _api(
+        port,
+        token,
+        "/api/services/guest_pins/get_codes?return_response",
+        {"config_entry_id": entries[0]["entry_id"]},
+    )
+    slots = (codes or {}).get("service_response", {}).get("locks", {}).get(DEMO_LOCK, {}).get("slots", {})
+    if not any(
+        slot["owner"].startswith("stay:") and slot["state"] == "programmed" for slot in slots.values()
+    ):
+        problems.append(f"the demo guest's code is not on the demo lock: {slots}")
     if problems:
         sys.exit("develop check failed: " + "; ".join(problems))
-    print(f"develop check: /api/ 200, guest_pins loaded ({entries[0]['title']}), demo feed served")
+    print(
+        f"develop check: /api/ 200, guest_pins loaded ({entries[0]['title']}), demo feed served, "
+        f"current guest {guest['state']!r}, demo lock slots {sorted(slots)}"
+    )
 
 
 def main() -> None:

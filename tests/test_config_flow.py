@@ -1,6 +1,7 @@
 """The config flow: the property, its options, and its calendar, lock and static PIN subentries."""
 
 from typing import Any
+from unittest.mock import patch
 
 from homeassistant.config_entries import SOURCE_USER, ConfigSubentryData
 from homeassistant.const import CONF_NAME
@@ -367,3 +368,20 @@ async def test_static_pin_flow(hass: HomeAssistant, mock_config_entry: MockConfi
     )
     assert result["reason"] == "reconfigure_successful"
     assert mock_config_entry.subentries[maria.subentry_id].data[CONF_SCHEDULE] == {"sunday": "09:00-10:00"}
+
+
+async def test_lock_without_unique_id_is_recognised_by_its_source(
+    hass: HomeAssistant, mock_config_entry: MockConfigEntry
+) -> None:
+    """Entities outside the registry (the demo's locks) are still matched to their integration."""
+    mock_config_entry.add_to_hass(hass)
+    hass.states.async_set("lock.front_door", "locked")
+    with patch(
+        "custom_components.guest_pins.locks.detect.entity_sources",
+        return_value={"lock.front_door": {"domain": "demo", "custom_component": False}},
+    ):
+        result = await start_subentry(hass, mock_config_entry, "lock")
+        result = await hass.config_entries.subentries.async_configure(
+            result["flow_id"], {CONF_LOCK_ENTITY: "lock.front_door"}
+        )
+    assert result["description_placeholders"]["path"] == "simulated"

@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers import entity_registry as er
+from homeassistant.helpers.entity import entity_sources
 
 # Integration (entity platform) -> the path guest_pins uses and what it offers the host.
 _PATHS: dict[str, tuple[str, str]] = {
@@ -37,6 +38,8 @@ def describe_lock(hass: HomeAssistant, entity_id: str) -> LockInfo:
     name = (
         (state.name if state else None) or (entry.name or entry.original_name if entry else None) or entity_id
     )
-    integration = entry.platform if entry else "unknown"
+    # Entities without a unique id are not in the registry; the entity sources still name their integration.
+    source = entity_sources(hass).get(entity_id)
+    integration = entry.platform if entry else source["domain"] if source else "unknown"
     path, abilities = _PATHS.get(integration, NO_PATH)
     return LockInfo(name=str(name), integration=integration, path=path, abilities=abilities)
