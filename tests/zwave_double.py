@@ -1,7 +1,7 @@
-"""A stand-in for Home Assistant's zwave_js integration: a lock entity and the three user-code actions.
+"""A stand-in for Home Assistant's zwave_js integration: lock entities and the three user-code actions.
 
-The actions behave like zwave_js's (entity targeted, code_slot, usercode; get answers per entity), and the
-lock behind them refuses a code that another slot holds, as real locks do.
+The actions behave like zwave_js's (entity targeted, code_slot, usercode; get answers per entity), and each
+lock behind them refuses a code that another of its slots holds, as real locks do.
 """
 
 from dataclasses import dataclass, field
@@ -22,9 +22,8 @@ class FakeZWaveLock:
     calls: list[tuple[str, int, str | None]] = field(default_factory=list)
     fail: bool = False
 
-    async def set_usercode(self, call: ServiceCall) -> None:
-        """zwave_js.set_lock_usercode."""
-        slot, code = call.data["code_slot"], str(call.data["usercode"])
+    def set_usercode(self, slot: int, code: str) -> None:
+        """Store a code, as set_lock_usercode does."""
         self.calls.append(("set", slot, code))
         if self.fail:
             raise HomeAssistantError("node did not respond")
@@ -32,19 +31,12 @@ class FakeZWaveLock:
             raise HomeAssistantError("duplicate code")
         self.slots[slot] = code
 
-    async def clear_usercode(self, call: ServiceCall) -> None:
-        """zwave_js.clear_lock_usercode."""
-        slot = call.data["code_slot"]
+    def clear_usercode(self, slot: int) -> None:
+        """Empty a slot, as clear_lock_usercode does."""
         self.calls.append(("clear", slot, None))
         if self.fail:
             raise HomeAssistantError("node did not respond")
         self.slots.pop(slot, None)
-
-    async def get_usercode(self, call: ServiceCall) -> ServiceResponse:
-        """zwave_js.get_lock_usercode (answers per entity, like entity actions do)."""
-        slot = call.data["code_slot"]
-        code = self.slots.get(slot)
-        return {LOCK_ENTITY: {str(slot): {"usercode": code or "", "in_use": code is not None}}}
 
     @property
     def writes(self) -> list[tuple[str, int, str | None]]:
@@ -52,17 +44,51 @@ class FakeZWaveLock:
         return [call for call in self.calls if call[0] in {"set", "clear"}]
 
 
-def install_zwave_lock(hass: HomeAssistant) -> FakeZWaveLock:
-    """Register the zwave_js stand-in, its lock entity and its actions; return the lock."""
-    lock = FakeZWaveLock()
+def install_zwave_locks(hass: HomeAssistant, *entity_ids: str) -> dict[str, FakeZWaveLock]:
+    """Register the zwave_js stand-in with lock entities and its actions; return the locks by entity."""
+    locks = {entity_id: FakeZWaveLock() for entity_id in entity_ids}
     mock_integration(hass, MockModule("zwave_js"))
-    er.async_get(hass).async_get_or_create(
-        "lock", "zwave_js", "3245146787.5-98", suggested_object_id="front_door", original_name="Front door"
-    )
-    hass.states.async_set(LOCK_ENTITY, "locked", {"friendly_name": "Front door"})
-    hass.services.async_register("zwave_js", "set_lock_usercode", lock.set_usercode)
-    hass.services.async_register("zwave_js", "clear_lock_usercode", lock.clear_usercode)
+    registry = er.async_get(hass)
+    for node, entity_id in enumerate(entity_ids, start=5):
+        object_id = entity_id.split(".", 1)[1]
+        registry.async_get_or_create(
+            "lock", "zwave_js", f"3245146787.{node}-98", suggested_object_id=object_id
+        )
+        hass.states.async_set(
+            entity_id, "locked", {"friendly_name": object_id.replace("_", " ").capitalize()}
+        )
+
+    async def set_usercode(call: ServiceCall) -> None:
+        """zwave_js.set_lock_usercode."""
+        for entity_id in (
+            call.data["entity_id"] if isinstance(call.data["entity_id"], list) else [call.data["entity_id"]]
+        ):
+            locks[entity_id].set_usercode(call.data["code_slot"], str(call.data["usercode"]))
+
+    async def clear_usercode(call: ServiceCall) -> None:
+        """zwave_js.clear_lock_usercode."""
+        for entity_id in (
+            call.data["entity_id"] if isinstance(call.data["entity_id"], list) else [call.data["entity_id"]]
+        ):
+            locks[entity_id].clear_usercode(call.data["code_slot"])
+
+    async def get_usercode(call: ServiceCall) -> ServiceResponse:
+        """zwave_js.get_lock_usercode (answers per entity, like entity actions do)."""
+        entity_id = (
+            call.data["entity_id"] if isinstance(call.data["entity_id"], str) else call.data["entity_id"][0]
+        )
+        slot = call.data["code_slot"]
+        code = locks[entity_id].slots.get(slot)
+        return {entity_id: {str(slot): {"usercode": code or "", "in_use": code is not None}}}
+
+    hass.services.async_register("zwave_js", "set_lock_usercode", set_usercode)
+    hass.services.async_register("zwave_js", "clear_lock_usercode", clear_usercode)
     hass.services.async_register(
-        "zwave_js", "get_lock_usercode", lock.get_usercode, supports_response=SupportsResponse.ONLY
+        "zwave_js", "get_lock_usercode", get_usercode, supports_response=SupportsResponse.ONLY
     )
-    return lock
+    return locks
+
+
+def install_zwave_lock(hass: HomeAssistant) -> FakeZWaveLock:
+    """Register the stand-in with the one front-door lock most tests use."""
+    return install_zwave_locks(hass, LOCK_ENTITY)[LOCK_ENTITY]

@@ -11,9 +11,10 @@ from datetime import datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
+from homeassistant.components import persistent_notification
 from homeassistant.config_entries import ConfigSubentry
 from homeassistant.core import CALLBACK_TYPE, HomeAssistant, callback
-from homeassistant.helpers import device_registry as dr, issue_registry as ir
+from homeassistant.helpers import device_registry as dr, issue_registry as ir, translation
 from homeassistant.helpers.debounce import Debouncer
 from homeassistant.helpers.event import async_track_point_in_utc_time
 from homeassistant.util import dt as dt_util
@@ -28,6 +29,7 @@ from .const import (
     CONF_GUEST_LAST,
     CONF_LOCK_ENTITY,
     CONF_LOCKS,
+    CONF_NOTIFY_TARGETS,
     CONF_PIN_LENGTH,
     CONF_PIN_METHODS,
     CONF_PROVISION_LEAD,
@@ -168,6 +170,7 @@ class PropertyManager:
         self._listeners: list[Callable[[], None]] = []
         self._update_listeners: list[Callable[[], None]] = []
         self._raised: set[str] = set()
+        self._collisions_reported: set[tuple[str, str]] = set()
         self._debouncer = Debouncer(hass, LOGGER, cooldown=0.2, immediate=False, function=self.async_replan)
 
     @property
@@ -416,15 +419,31 @@ class PropertyManager:
             if since < stay.checkout <= now:
                 self._fire(None, "checked_out", reservation=stay.stay_id, guest=stay.guest_name)
 
-    def _update_repairs(self, plan: PropertyPlan, now: datetime) -> None:
-        """Raise repairs for collisions, full locks and missing codes; withdraw the ones that are solved."""
+    def _collision_issues(self, plan: PropertyPlan) -> dict[str, tuple[str, dict[str, str]]]:
+        """Announce every collision once; return repairs for those no code could be moved out of."""
         wanted: dict[str, tuple[str, dict[str, str]]] = {}
         for collision in plan.stay_plan.collisions:
+            pair = (collision.stay_id, collision.other)
+            if pair not in self._collisions_reported:
+                # FR-008: every collision is reported with both parties, also when it was solved by moving.
+                self._collisions_reported.add(pair)
+                self._fire(
+                    None,
+                    "collision",
+                    reservation=collision.stay_id,
+                    other=collision.other,
+                    moved_to=collision.moved_to.method.value if collision.moved_to else None,
+                )
             if collision.moved_to is None:
                 wanted[f"collision_{collision.stay_id}"] = (
                     "collision",
                     {"reservation": collision.stay_id, "other": collision.other},
                 )
+        return wanted
+
+    def _lock_issues(self, plan: PropertyPlan, now: datetime) -> dict[str, tuple[str, dict[str, str]]]:
+        """Return repairs for locks out of slots and for codes still missing close to check-in."""
+        wanted: dict[str, tuple[str, dict[str, str]]] = {}
         for lock_id, lock_plan in plan.locks.items():
             lock = self.locks[lock_id]
             for shortfall in lock_plan.shortfalls:
@@ -456,9 +475,18 @@ class PropertyManager:
                         "missing_code",
                         {"lock": lock.subentry.title, "reservation": stay.stay_id},
                     )
+        return wanted
+
+    def _update_repairs(self, plan: PropertyPlan, now: datetime) -> None:
+        """Raise repairs for collisions, full locks and missing codes; withdraw the ones that are solved."""
+        wanted = self._collision_issues(plan) | self._lock_issues(plan, now)
         for issue_id, (key, placeholders) in wanted.items():
             if issue_id not in self._raised:
-                self._fire(None, key if key != "capacity" else "capacity_exceeded", **placeholders)
+                if key != "collision":  # collisions were announced above
+                    self._fire(None, key if key != "capacity" else "capacity_exceeded", **placeholders)
+                self.hass.async_create_task(
+                    self._async_tell_host(issue_id, key, placeholders), eager_start=False
+                )
             ir.async_create_issue(
                 self.hass,
                 DOMAIN,
@@ -470,7 +498,28 @@ class PropertyManager:
             )
         for issue_id in self._raised - wanted.keys():
             ir.async_delete_issue(self.hass, DOMAIN, issue_id)
+            persistent_notification.async_dismiss(self.hass, f"{DOMAIN}_{issue_id}")
         self._raised = set(wanted)
+
+    async def _async_tell_host(self, issue_id: str, key: str, placeholders: dict[str, str]) -> None:
+        """Tell the host at once (SC-008): a persistent notification, and the notify targets they chose."""
+        strings = await translation.async_get_translations(
+            self.hass, self.hass.config.language, "issues", [DOMAIN]
+        )
+        prefix = f"component.{DOMAIN}.issues.{key}"
+        title = strings.get(f"{prefix}.title", key).format(**placeholders)
+        message = strings.get(f"{prefix}.description", "").format(**placeholders)
+        persistent_notification.async_create(
+            self.hass, message, title=f"{self.entry.title}: {title}", notification_id=f"{DOMAIN}_{issue_id}"
+        )
+        targets = self.options.get(CONF_NOTIFY_TARGETS) or []
+        if targets and self.hass.services.has_service("notify", "send_message"):
+            await self.hass.services.async_call(
+                "notify",
+                "send_message",
+                {"entity_id": targets, "title": f"{self.entry.title}: {title}", "message": message},
+                blocking=False,
+            )
 
     def _schedule_wake(self, plan: PropertyPlan | None, now: datetime) -> None:
         """Sleep until the next thing that needs doing: a plan change, a reminder, a check-in or a retry."""
