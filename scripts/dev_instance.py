@@ -212,6 +212,17 @@ def _wait_running(port: int, token: str) -> None:
     sys.exit(f"Home Assistant did not reach RUNNING on 127.0.0.1:{port} within {READY_TIMEOUT_S} s")
 
 
+def _wait_for_state(port: int, token: str, entity_id: str) -> None:
+    """Poll until an entity has a state (bounded)."""
+    deadline = time.monotonic() + READY_TIMEOUT_S
+    while time.monotonic() < deadline:
+        status, _ = _api(port, token, f"/api/states/{entity_id}")
+        if status == HTTPStatus.OK:
+            return
+        time.sleep(0.5)
+    sys.exit(f"{entity_id} did not appear within {READY_TIMEOUT_S} s")
+
+
 def configure(config_dir: Path, port: int) -> None:
     """Add the demo property through the real config flow unless one exists already."""
     token = (config_dir.parent / "token").read_text(encoding="utf-8").strip()
@@ -230,6 +241,9 @@ def configure(config_dir: Path, port: int) -> None:
         sys.exit(f"adding the demo property failed: HTTP {status} {result}")
     print(f"added the demo property {DEMO_PROPERTY!r}")
     entry_id = result["result"]["entry_id"]
+    # The demo integration sets its locks up after Home Assistant reports RUNNING: wait for the lock, or its
+    # integration (and so its path) would not be known yet.
+    _wait_for_state(port, token, DEMO_LOCK)
     lock_id = _add_subentry(port, token, entry_id, "lock", [{"lock_entity": DEMO_LOCK}, DEMO_SLOTS])
     _add_subentry(
         port,
