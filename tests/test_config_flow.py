@@ -7,7 +7,6 @@ from homeassistant.config_entries import SOURCE_USER, ConfigSubentryData
 from homeassistant.const import CONF_NAME
 from homeassistant.core import HomeAssistant
 from homeassistant.data_entry_flow import FlowResultType, InvalidData
-from homeassistant.helpers import entity_registry as er
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 from pytest_homeassistant_custom_component.test_util.aiohttp import AiohttpClientMocker
@@ -41,6 +40,7 @@ from custom_components.guest_pins.const import (
 from custom_components.guest_pins.core.extract import DEFAULT_BLOCK_PATTERNS
 
 from .core.builders import feed
+from .zwave_double import LOCK_ENTITY, install_zwave_lock
 
 FEED_URL = "https://www.airbnb.com/calendar/ical/12345.ics?s=secret-token"
 
@@ -249,27 +249,25 @@ async def test_calendar_reconfigure(
 
 
 @pytest.fixture
-def zwave_lock(hass: HomeAssistant, entity_registry: er.EntityRegistry) -> str:
-    """Register a Z-Wave JS lock entity and give it a state."""
-    entity = entity_registry.async_get_or_create(
-        "lock", "zwave_js", "3245146787.5", suggested_object_id="front_door", original_name="Front door"
-    )
-    hass.states.async_set(entity.entity_id, "locked", {"friendly_name": "Front door"})
-    return entity.entity_id
+def zwave_lock_entity(hass: HomeAssistant) -> str:
+    """Register a Z-Wave JS lock (with zwave_js's user-code actions) and return its entity id."""
+    install_zwave_lock(hass)
+    return LOCK_ENTITY
 
 
 async def test_lock_flow_shows_path_and_validates_slots(
-    hass: HomeAssistant, mock_config_entry: MockConfigEntry, zwave_lock: str
+    hass: HomeAssistant, mock_config_entry: MockConfigEntry, zwave_lock_entity: str
 ) -> None:
     """US3-1/2: the flow names the lock's integration and path; ranges must fit and not overlap."""
     mock_config_entry.add_to_hass(hass)
     result = await start_subentry(hass, mock_config_entry, "lock")
     result = await hass.config_entries.subentries.async_configure(
-        result["flow_id"], {CONF_LOCK_ENTITY: zwave_lock}
+        result["flow_id"], {CONF_LOCK_ENTITY: zwave_lock_entity}
     )
     assert result["step_id"] == "slots"
     assert result["description_placeholders"]["integration"] == "zwave_js"
     assert result["description_placeholders"]["path"] == "zwave_js"
+    assert result["description_placeholders"]["detected"] == "10"  # read from the lock
     slots = {
         CONF_SLOT_COUNT: 10,
         CONF_GUEST_FIRST: 1,
@@ -288,13 +286,15 @@ async def test_lock_flow_shows_path_and_validates_slots(
     assert result["type"] is FlowResultType.CREATE_ENTRY
     (subentry,) = mock_config_entry.get_subentries_of_type("lock")
     assert subentry.title == "Front door"
-    assert subentry.unique_id == zwave_lock
-    assert subentry.data == {CONF_LOCK_ENTITY: zwave_lock, CONF_PATH: "zwave_js", **slots}
+    assert subentry.unique_id == zwave_lock_entity
+    assert subentry.data == {CONF_LOCK_ENTITY: zwave_lock_entity, CONF_PATH: "zwave_js", **slots}
 
     # The same lock cannot be managed twice; a lock of an unknown integration says it has no path.
     again = await start_subentry(hass, mock_config_entry, "lock")
     with pytest.raises(InvalidData):
-        await hass.config_entries.subentries.async_configure(again["flow_id"], {CONF_LOCK_ENTITY: zwave_lock})
+        await hass.config_entries.subentries.async_configure(
+            again["flow_id"], {CONF_LOCK_ENTITY: zwave_lock_entity}
+        )
 
     result = await mock_config_entry.start_subentry_reconfigure_flow(hass, subentry.subentry_id)
     assert result["step_id"] == "slots"

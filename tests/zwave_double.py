@@ -12,6 +12,7 @@ from homeassistant.helpers import entity_registry as er
 from pytest_homeassistant_custom_component.common import MockModule, mock_integration
 
 LOCK_ENTITY = "lock.front_door"
+SLOT_COUNT = 10
 
 
 @dataclass
@@ -77,9 +78,15 @@ def install_zwave_locks(hass: HomeAssistant, *entity_ids: str) -> dict[str, Fake
         entity_id = (
             call.data["entity_id"] if isinstance(call.data["entity_id"], str) else call.data["entity_id"][0]
         )
-        slot = call.data["code_slot"]
-        code = locks[entity_id].slots.get(slot)
-        return {entity_id: {str(slot): {"usercode": code or "", "in_use": code is not None}}}
+        lock = locks[entity_id]
+        # With a slot: that slot; without: every slot the lock has, as zwave_js answers.
+        slots = [call.data["code_slot"]] if "code_slot" in call.data else list(range(1, SLOT_COUNT + 1))
+        return {
+            entity_id: {
+                str(slot): {"usercode": lock.slots.get(slot, ""), "in_use": slot in lock.slots}
+                for slot in slots
+            }
+        }
 
     hass.services.async_register("zwave_js", "set_lock_usercode", set_usercode)
     hass.services.async_register("zwave_js", "clear_lock_usercode", clear_usercode)

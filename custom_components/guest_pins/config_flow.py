@@ -82,7 +82,7 @@ from .core.extract import DEFAULT_BLOCK_PATTERNS
 from .core.model import FeedError
 from .core.schedule_text import ScheduleTextError, parse_ranges
 from .feed import FeedFetchError, async_fetch_and_parse
-from .locks.detect import describe_lock
+from .locks.detect import async_detect_slot_count, describe_lock
 
 _MIN_SLOT = 1
 _MAX_SLOT = 250
@@ -348,6 +348,7 @@ class LockSubentryFlow(ConfigSubentryFlow):
     async def async_step_slots(self, user_input: dict[str, Any] | None = None) -> SubentryFlowResult:
         """Show what the lock's path can do; ask for the slot count and the guest and static ranges."""
         info = describe_lock(self.hass, self._lock_entity)
+        detected = await async_detect_slot_count(self.hass, self._lock_entity, info.path)
         errors: dict[str, str] = {}
         if user_input is not None:
             data = {
@@ -363,7 +364,7 @@ class LockSubentryFlow(ConfigSubentryFlow):
                         self._get_entry(), self._get_reconfigure_subentry(), title=title, data=data
                     )
                 return self.async_create_entry(title=title, data=data, unique_id=self._lock_entity)
-        count = info.slot_count or 10
+        count = detected or 10
         current = (
             dict(self._get_reconfigure_subentry().data)
             if self.source == SOURCE_RECONFIGURE
@@ -396,6 +397,7 @@ class LockSubentryFlow(ConfigSubentryFlow):
                 "integration": info.integration,
                 "path": info.path,
                 "abilities": info.abilities,
+                "detected": str(detected) if detected else "?",
             },
         )
 

@@ -392,6 +392,11 @@ class PropertyManager:
             else None
         )
 
+    def _stay_devices(self, stay: Stay) -> dict[str, object]:
+        """Return the device ids of a stay's locks (the first as device_id, for device triggers)."""
+        devices = sorted(self.locks[lock].device_id for lock in stay.locks if lock in self.locks)
+        return {"device_id": devices[0] if devices else None, "device_ids": devices}
+
     def _fire_time_events(self, plan: PropertyPlan, now: datetime) -> None:
         """Fire reminders, check-ins and check-outs that fell between the last plan and now."""
         if self.last_tick is None:
@@ -410,14 +415,27 @@ class PropertyManager:
                 # The reminder exists so an automation can send the guest their code.
                 code=stay.code,
                 locks=sorted(self.locks[lock].entity_id for lock in stay.locks if lock in self.locks),
+                **self._stay_devices(stay),
             )
             if memory is not None:
                 self.state.memory[stay.stay_id] = replace(memory, frozen=True)
         for stay in plan.stay_plan.stays:
             if since < stay.checkin <= now:
-                self._fire(None, "checked_in", reservation=stay.stay_id, guest=stay.guest_name)
+                self._fire(
+                    None,
+                    "checked_in",
+                    reservation=stay.stay_id,
+                    guest=stay.guest_name,
+                    **self._stay_devices(stay),
+                )
             if since < stay.checkout <= now:
-                self._fire(None, "checked_out", reservation=stay.stay_id, guest=stay.guest_name)
+                self._fire(
+                    None,
+                    "checked_out",
+                    reservation=stay.stay_id,
+                    guest=stay.guest_name,
+                    **self._stay_devices(stay),
+                )
 
     def _collision_issues(self, plan: PropertyPlan) -> dict[str, tuple[str, dict[str, str]]]:
         """Announce every collision once; return repairs for those no code could be moved out of."""
