@@ -7,6 +7,7 @@ from homeassistant.config_entries import SOURCE_USER, ConfigSubentryData
 from homeassistant.const import CONF_NAME
 from homeassistant.core import HomeAssistant
 from homeassistant.data_entry_flow import FlowResultType, InvalidData
+from homeassistant.helpers import entity_registry as er
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 from pytest_homeassistant_custom_component.test_util.aiohttp import AiohttpClientMocker
@@ -385,3 +386,39 @@ async def test_lock_without_unique_id_is_recognised_by_its_source(
             result["flow_id"], {CONF_LOCK_ENTITY: "lock.front_door"}
         )
     assert result["description_placeholders"]["path"] == "simulated"
+
+
+@pytest.mark.parametrize(
+    ("platform", "path"),
+    [
+        ("zwave_js", "zwave_js"),
+        ("mqtt", "zigbee2mqtt"),
+        ("zha", "zha"),
+        ("matter", "matter"),
+        ("ring", "ring"),
+    ],
+)
+async def test_each_lock_shows_its_protocol(
+    hass: HomeAssistant,
+    mock_config_entry: MockConfigEntry,
+    entity_registry: er.EntityRegistry,
+    platform: str,
+    path: str,
+) -> None:
+    """US3-1: Z-Wave and Zigbee locks (and the others) show the integration and path they use."""
+    mock_config_entry.add_to_hass(hass)
+    entity = entity_registry.async_get_or_create(
+        "lock", platform, f"{platform}-1", suggested_object_id=f"{platform}_lock"
+    )
+    hass.states.async_set(entity.entity_id, "locked")
+    result = await start_subentry(hass, mock_config_entry, "lock")
+    result = await hass.config_entries.subentries.async_configure(
+        result["flow_id"], {CONF_LOCK_ENTITY: entity.entity_id}
+    )
+    assert (
+        result["description_placeholders"]["integration"],
+        result["description_placeholders"]["path"],
+    ) == (
+        platform,
+        path,
+    )

@@ -25,7 +25,10 @@ async def test_offline_lock_holds_changes_and_delivers_in_order(
     await move_to(hass, freezer, at(2026, 12, 15, 16))
     assert 1 not in zwave_lock.slots
     assert hass.states.get("sensor.front_door_pending_operations").state == "1"  # type: ignore[union-attr]
-    assert hass.states.get("sensor.front_door_status").state == "offline"  # type: ignore[union-attr]
+    status = hass.states.get("sensor.front_door_status")
+    assert status is not None
+    assert status.state == "offline"  # US3-3: offline, with when the lock last reported
+    assert status.attributes["last_seen"] == hass.states.get(LOCK_ENTITY).last_reported.isoformat()  # type: ignore[union-attr]
     hass.states.async_set(LOCK_ENTITY, "locked")
     await hass.services.async_call(
         "button", "press", {"entity_id": "button.front_door_apply_pending_now"}, blocking=True
