@@ -420,22 +420,15 @@ class PropertyManager:
             if memory is not None:
                 self.state.memory[stay.stay_id] = replace(memory, frozen=True)
         for stay in plan.stay_plan.stays:
-            if since < stay.checkin <= now:
-                self._fire(
-                    None,
-                    "checked_in",
-                    reservation=stay.stay_id,
-                    guest=stay.guest_name,
-                    **self._stay_devices(stay),
-                )
-            if since < stay.checkout <= now:
-                self._fire(
-                    None,
-                    "checked_out",
-                    reservation=stay.stay_id,
-                    guest=stay.guest_name,
-                    **self._stay_devices(stay),
-                )
+            for instant, kind in ((stay.checkin, "checked_in"), (stay.checkout, "checked_out")):
+                if since < instant <= now:
+                    self._fire(
+                        None,
+                        kind,
+                        reservation=stay.stay_id,
+                        guest=stay.guest_name,
+                        **self._stay_devices(stay),
+                    )
 
     def _collision_issues(self, plan: PropertyPlan) -> dict[str, tuple[str, dict[str, str]]]:
         """Announce every collision once; return repairs for those no code could be moved out of."""
