@@ -5,7 +5,7 @@ from datetime import UTC, datetime, time, timedelta
 import pytest
 
 from custom_components.guest_pins.core.extract import Patterns
-from custom_components.guest_pins.core.feeds import FeedSettings, parse_feed
+from custom_components.guest_pins.core.feeds import FeedSettings, events_from_records, parse_feed
 from custom_components.guest_pins.core.model import (
     EventKind,
     FeedError,
@@ -258,3 +258,34 @@ def test_host_phone_pattern_without_digits_falls_through() -> None:
     )
     patterns = Patterns.compile(extra_phone_patterns=[r"contact: (\w+)"])
     assert parsed(raw, patterns=patterns).events[0].phone_digits is None
+
+
+def test_events_from_a_home_assistant_calendar() -> None:
+    """Events listed by a calendar entity (dates, aware and floating times, text with commas) read like a feed."""
+    records = [
+        {
+            "start": "2026-12-15",
+            "end": "2026-12-18",
+            "summary": "Reserved",
+            "description": "Last 4 Digits: 4567",
+        },
+        {
+            "start": "2026-12-20T15:00:00+01:00",
+            "end": "2026-12-22T10:00:00+01:00",
+            "summary": "Guest: Kim, 2 adults; late",
+            "description": "Guest: Kim\nAdults: 2",
+        },
+        {"start": "2026-12-24T15:00:00", "end": "", "summary": "Owner block"},
+    ]
+    result = events_from_records(records, FeedSettings("pms", BERLIN, honor_event_times=True), NOW)
+    first, second, third = result.events
+    assert (first.phone_digits, first.all_day, first.checkin) == (
+        "4567",
+        True,
+        local(BERLIN, 2026, 12, 15, 16),
+    )
+    assert second.checkin == local(BERLIN, 2026, 12, 20, 15)
+    assert (second.summary, second.guest_name, second.guest_count) == ("Guest: Kim, 2 adults; late", "Kim", 2)
+    assert third.kind is EventKind.BLOCK
+    assert third.checkout == local(BERLIN, 2026, 12, 25, 11)  # no end: one night
+    assert events_from_records(records, FeedSettings("pms", BERLIN), NOW).events[0].event_id == first.event_id
