@@ -261,7 +261,7 @@ def test_host_phone_pattern_without_digits_falls_through() -> None:
 
 
 def test_events_from_a_home_assistant_calendar() -> None:
-    """Events listed by a calendar entity (dates, aware and floating times, text with commas) read like a feed."""
+    """A calendar entity's events (dates, aware and floating times, text with commas) read like a feed."""
     records = [
         {
             "start": "2026-12-15",
