@@ -156,7 +156,7 @@ def _static_data(manager: PropertyManager, data: dict[str, Any], base: dict[str,
                 parse_ranges(text)
             except ScheduleTextError:
                 raise _validation_error("invalid_ranges", day=day) from None
-        result[CONF_SCHEDULE] = dict(data[CONF_SCHEDULE]) or None if data[CONF_SCHEDULE] else None
+        result[CONF_SCHEDULE] = dict(data[CONF_SCHEDULE]) if data[CONF_SCHEDULE] else None
     if (
         result.get(CONF_VALID_FROM)
         and result.get(CONF_VALID_UNTIL)

@@ -266,6 +266,7 @@ def events_from_records(
             "END:VEVENT",
         ]
     lines.append("END:VCALENDAR")
+    # The events are already in memory: the size cap guards downloads, not this.
     result = parse_feed("\r\n".join(lines).encode(), replace(settings, max_bytes=2**62), now)
     assert isinstance(result, ParsedFeed)  # noqa: S101 - we wrote a well-formed calendar
     return result
