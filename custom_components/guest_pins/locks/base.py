@@ -25,6 +25,12 @@ class LockPath(Protocol):
 
     capabilities: Capabilities
 
+    async def async_start(self) -> None:
+        """Begin following the lock (subscriptions); called once when the property loads."""
+
+    def stop(self) -> None:
+        """Stop following the lock; called when the property unloads."""
+
     def available(self) -> bool:
         """Return whether the lock can be reached now."""
 

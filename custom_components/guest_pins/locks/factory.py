@@ -4,11 +4,13 @@ from dataclasses import dataclass, field
 
 from homeassistant.config_entries import ConfigSubentry
 from homeassistant.core import HomeAssistant
+from homeassistant.helpers import device_registry as dr, entity_registry as er
 
 from ..const import CONF_LOCK_ENTITY, CONF_PATH, CONF_SLOT_COUNT
 from ..core.model import SlotCode
 from .base import Capabilities, LockPath, LockPathError
 from .memory import InMemoryLockPath
+from .zigbee2mqtt import Zigbee2MQTTPath
 from .zwave_js import ZWaveJSServicePath
 
 # Demo locks (Home Assistant's `demo` integration) get a simulated keypad, so scripts/develop shows codes
@@ -22,6 +24,12 @@ class UnsupportedPath:
 
     reason: str
     capabilities: Capabilities = field(default_factory=Capabilities)
+
+    async def async_start(self) -> None:
+        """Nothing to follow."""
+
+    def stop(self) -> None:
+        """Nothing to stop."""
 
     def available(self) -> bool:
         """Return False: nothing can be delivered."""
@@ -40,6 +48,13 @@ class UnsupportedPath:
         raise LockPathError(self.reason)
 
 
+def zigbee2mqtt_name(hass: HomeAssistant, entity_id: str) -> str:
+    """Return the Zigbee2MQTT friendly name of a lock: its device's name, as Zigbee2MQTT discovery sets it."""
+    entry = er.async_get(hass).async_get(entity_id)
+    device = dr.async_get(hass).async_get(entry.device_id) if entry and entry.device_id else None
+    return device.name if device and device.name else entity_id.split(".", 1)[1]
+
+
 def create_path(hass: HomeAssistant, subentry: ConfigSubentry) -> LockPath:
     """Return the path for a managed lock."""
     data = subentry.data
@@ -47,6 +62,13 @@ def create_path(hass: HomeAssistant, subentry: ConfigSubentry) -> LockPath:
     if path == "zwave_js":
         return ZWaveJSServicePath(
             hass, data[CONF_LOCK_ENTITY], Capabilities(slot_count=data[CONF_SLOT_COUNT], read_back=True)
+        )
+    if path == "zigbee2mqtt":
+        return Zigbee2MQTTPath(
+            hass,
+            data[CONF_LOCK_ENTITY],
+            zigbee2mqtt_name(hass, data[CONF_LOCK_ENTITY]),
+            Capabilities(slot_count=data[CONF_SLOT_COUNT], read_back=True),
         )
     if path == SIMULATED:
         return InMemoryLockPath(capabilities=Capabilities(slot_count=data[CONF_SLOT_COUNT], read_back=True))

@@ -16,6 +16,12 @@ class InMemoryLockPath:
     fail_next: int = 0
     transactions: int = 0
 
+    async def async_start(self) -> None:
+        """Nothing to follow: the lock is in memory."""
+
+    def stop(self) -> None:
+        """Nothing to stop."""
+
     def available(self) -> bool:
         """Return whether the lock answers."""
         return self.online

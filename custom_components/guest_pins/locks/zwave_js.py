@@ -25,6 +25,12 @@ class ZWaveJSServicePath:
     entity_id: str
     capabilities: Capabilities
 
+    async def async_start(self) -> None:
+        """Nothing to follow: Home Assistant's zwave_js keeps the lock entity's state."""
+
+    def stop(self) -> None:
+        """Nothing to stop."""
+
     def available(self) -> bool:
         """Return whether the lock entity is there and not unavailable."""
         state = self.hass.states.get(self.entity_id)

@@ -1,0 +1,168 @@
+"""Zigbee2MQTT over Home Assistant's MQTT integration: `pin_code` on `zigbee2mqtt/<name>/set` (FR-018).
+
+A write counts only once the lock confirms it: its `users` state shows the slot enabled (and, with the
+device option `expose_pin`, holding the code) or it reports the `pin_code_added` action for that user; a
+clear likewise (`available` / `pin_code_deleted`). Without `expose_pin` Zigbee2MQTT never returns codes, so
+read-back trusts the slot's status and the code guest_pins wrote. Availability follows
+`zigbee2mqtt/<name>/availability` (`{"state": "online"}` or, in older setups, plain `online`).
+"""
+
+import asyncio
+from collections.abc import Callable
+from dataclasses import dataclass, field
+import json
+from typing import Any
+
+from homeassistant.components import mqtt
+from homeassistant.const import STATE_UNAVAILABLE
+from homeassistant.core import CALLBACK_TYPE, HomeAssistant, callback
+from homeassistant.exceptions import HomeAssistantError
+
+from ..core.model import SlotCode
+from .base import Capabilities, LockPathError
+
+DEFAULT_BASE_TOPIC = "zigbee2mqtt"
+CONFIRM_TIMEOUT = 10.0
+
+type Check = Callable[[], bool]
+
+
+@dataclass
+class _Slot:
+    """What the lock last reported about one user slot."""
+
+    status: str | None = None
+    pin_code: str | None = None
+
+
+@dataclass
+class Zigbee2MQTTPath:
+    """Writes a Zigbee2MQTT lock's PIN codes over MQTT and waits for the lock to confirm them."""
+
+    hass: HomeAssistant
+    entity_id: str
+    device_name: str
+    capabilities: Capabilities
+    base_topic: str = DEFAULT_BASE_TOPIC
+    timeout: float = CONFIRM_TIMEOUT
+    _slots: dict[int, _Slot] = field(default_factory=dict)
+    _written: dict[int, str] = field(default_factory=dict)
+    _online: bool | None = None
+    _waiters: list[tuple[Check, asyncio.Future[None]]] = field(default_factory=list)
+    _unsubscribe: list[CALLBACK_TYPE] = field(default_factory=list)
+
+    @property
+    def topic(self) -> str:
+        """Return the device's state topic."""
+        return f"{self.base_topic}/{self.device_name}"
+
+    async def async_start(self) -> None:
+        """Follow the lock's state and availability (without MQTT set up, writes fail until it is)."""
+        try:
+            self._unsubscribe = [
+                await mqtt.async_subscribe(self.hass, self.topic, self._on_state),
+                await mqtt.async_subscribe(self.hass, f"{self.topic}/availability", self._on_availability),
+            ]
+        except HomeAssistantError:
+            self._online = False
+
+    @callback
+    def stop(self) -> None:
+        """Stop following the lock (on unload)."""
+        for unsubscribe in self._unsubscribe:
+            unsubscribe()
+        self._unsubscribe = []
+
+    def available(self) -> bool:
+        """Return whether the lock is online (its availability topic, else its entity's state)."""
+        if self._online is not None:
+            return self._online
+        state = self.hass.states.get(self.entity_id)
+        return state is not None and state.state != STATE_UNAVAILABLE
+
+    @callback
+    def _on_availability(self, message: mqtt.ReceiveMessage) -> None:
+        """Track online/offline in either of Zigbee2MQTT's formats."""
+        payload = str(message.payload).strip()
+        try:
+            decoded = json.loads(payload)
+        except ValueError:
+            decoded = payload
+        state = decoded.get("state") if isinstance(decoded, dict) else decoded
+        self._online = state == "online"
+
+    @callback
+    def _on_state(self, message: mqtt.ReceiveMessage) -> None:
+        """Record what the lock reports about its users, then wake whoever waits for it."""
+        try:
+            state: Any = json.loads(message.payload)
+        except ValueError:
+            return
+        if not isinstance(state, dict):
+            return
+        for slot, user in (state.get("users") or {}).items():
+            if isinstance(user, dict) and str(slot).isdigit():
+                self._slots[int(slot)] = _Slot(user.get("status"), user.get("pin_code"))
+        action, user = state.get("action"), state.get("action_user")
+        if action in ("pin_code_added", "pin_code_deleted") and isinstance(user, int):
+            held = self._slots.setdefault(user, _Slot())
+            held.status = "enabled" if action == "pin_code_added" else "available"
+        for check, future in list(self._waiters):
+            if not future.done() and check():
+                future.set_result(None)
+
+    async def _publish_and_wait(self, suffix: str, payload: dict[str, Any], check: Check, what: str) -> None:
+        """Publish a command and wait (bounded) until `check` holds for what the lock reports."""
+        future: asyncio.Future[None] = self.hass.loop.create_future()
+        waiter = (check, future)
+        self._waiters.append(waiter)
+        try:
+            await mqtt.async_publish(self.hass, f"{self.topic}/{suffix}", json.dumps(payload))
+            async with asyncio.timeout(self.timeout):
+                await future
+        except HomeAssistantError as err:
+            msg = f"MQTT refused the {what}: {type(err).__name__}"
+            raise LockPathError(msg) from None
+        except TimeoutError:
+            msg = f"the lock did not confirm the {what} within {self.timeout:.0f} s"
+            raise LockPathError(msg) from None
+        finally:
+            self._waiters.remove(waiter)
+
+    async def async_set(self, slot: int, content: SlotCode) -> None:
+        """Write a code to a user slot (the PIN as a string) and wait for the lock to confirm it."""
+        self._slots.pop(slot, None)
+
+        def confirmed() -> bool:
+            """Return whether the lock reports the slot enabled (with the code, when it exposes codes)."""
+            held = self._slots.get(slot)
+            return held is not None and held.status == "enabled" and held.pin_code in (None, content.code)
+
+        command = {"user": slot, "user_type": "unrestricted", "user_enabled": True, "pin_code": content.code}
+        await self._publish_and_wait("set", {"pin_code": command}, confirmed, f"code for slot {slot}")
+        self._written[slot] = content.code
+
+    async def async_clear(self, slot: int) -> None:
+        """Clear a user slot and wait for the lock to report it free."""
+        self._slots.pop(slot, None)
+
+        def confirmed() -> bool:
+            """Return whether the lock reports the slot free."""
+            held = self._slots.get(slot)
+            return held is not None and held.status == "available"
+
+        await self._publish_and_wait(
+            "set", {"pin_code": {"user": slot, "pin_code": None}}, confirmed, f"clear of slot {slot}"
+        )
+        self._written.pop(slot, None)
+
+    async def async_read(self, slot: int) -> str | None:
+        """Ask the lock for a slot; return its code (or, without expose_pin, the code written there)."""
+        self._slots.pop(slot, None)
+        await self._publish_and_wait(
+            "get", {"pin_code": {"user": slot}}, lambda: slot in self._slots, f"read of slot {slot}"
+        )
+        held = self._slots[slot]
+        if held.status != "enabled":
+            return None
+        return held.pin_code or self._written.get(slot)
