@@ -6,6 +6,7 @@ from typing import Any
 from freezegun.api import FrozenDateTimeFactory
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers import issue_registry as ir
+from homeassistant.util import dt as dt_util
 from pytest_homeassistant_custom_component.common import MockConfigEntry, async_capture_events
 from pytest_homeassistant_custom_component.test_util.aiohttp import AiohttpClientMocker
 
@@ -97,10 +98,10 @@ async def test_unchanged_feed_is_not_parsed_again(
     assert aioclient_mock.mock_calls[-1][3]["If-None-Match"] == '"v1"'
 
 
-async def test_adding_a_static_pin_reaches_the_lock_at_once(
-    hass: HomeAssistant, loaded: MockConfigEntry, zwave_lock: FakeZWaveLock
+async def test_adding_a_static_pin_reaches_the_lock_within_the_batching_window(
+    hass: HomeAssistant, freezer: FrozenDateTimeFactory, loaded: MockConfigEntry, zwave_lock: FakeZWaveLock
 ) -> None:
-    """US2-4 / SC-004: a subentry change reloads the property and the lock gets the code right away."""
+    """US2-4 / SC-004: the edit reloads the property and the code leaves within the 30 s batching window."""
     result = await hass.config_entries.subentries.async_init(
         (loaded.entry_id, "static_pin"), context={"source": "user"}
     )
@@ -108,6 +109,8 @@ async def test_adding_a_static_pin_reaches_the_lock_at_once(
         result["flow_id"], {"name": "Plumber", "code": "3141", "locks": [LOCK_ID], "enabled": True}
     )
     await hass.async_block_till_done()
+    assert "3141" not in zwave_lock.slots.values()  # waiting for more changes to share the lock's wake-up
+    await move_to(hass, freezer, dt_util.utcnow() + timedelta(seconds=30))
     assert "3141" in zwave_lock.slots.values()
 
 
@@ -123,7 +126,9 @@ async def test_store_migrates_from_minor_version_1(hass: HomeAssistant, hass_sto
     assert data is not None
     assert data["manual"] == {}
     assert data["transactions"] == {}
-    assert STORAGE_MINOR_VERSION == 2
+    assert data["queues"] == {}
+    assert data["wakeups"] == {}
+    assert STORAGE_MINOR_VERSION == 3
 
 
 async def test_calendar_entity_as_source(

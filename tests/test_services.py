@@ -1,11 +1,14 @@
 """The actions, with good and bad input, as automations would call them."""
 
+from collections.abc import Awaitable, Callable
+from datetime import timedelta
 from typing import Any
 
 from freezegun.api import FrozenDateTimeFactory
 from homeassistant.config_entries import ConfigEntryState
 from homeassistant.core import HomeAssistant
 from homeassistant.exceptions import ServiceValidationError, Unauthorized
+from homeassistant.util import dt as dt_util
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
@@ -17,55 +20,75 @@ from .zwave_double import LOCK_ENTITY, FakeZWaveLock
 DEC_15 = "1418fb94e984-8c1d2b0f2a9e5d9b8e1e6d2e6f0a1b2c@airbnb.com"
 
 
-async def call(hass: HomeAssistant, entry: MockConfigEntry, service: str, **data: Any) -> Any:
-    """Call a guest_pins action on the property and wait until its effects settle."""
-    response = await hass.services.async_call(
-        DOMAIN,
-        service,
-        {"config_entry_id": entry.entry_id, **data},
-        blocking=True,
-        return_response=service == "get_codes",
-    )
-    await hass.async_block_till_done()
-    return response
+type Act = Callable[..., Awaitable[Any]]
+
+
+@pytest.fixture
+def act(hass: HomeAssistant, loaded: MockConfigEntry, freezer: FrozenDateTimeFactory) -> Act:
+    """Return a caller of guest_pins actions on the property that lets their writes leave (30 s batching)."""
+
+    async def call(service: str, **data: Any) -> Any:
+        """Call the action, then move the clock past the batching window."""
+        response = await hass.services.async_call(
+            DOMAIN,
+            service,
+            {"config_entry_id": loaded.entry_id, **data},
+            blocking=True,
+            return_response=service == "get_codes",
+        )
+        await hass.async_block_till_done()
+        await move_to(hass, freezer, dt_util.utcnow() + timedelta(seconds=30))
+        return response
+
+    return call
 
 
 async def test_set_reservation_pin_by_airbnb_code(
-    hass: HomeAssistant, freezer: FrozenDateTimeFactory, loaded: MockConfigEntry, zwave_lock: FakeZWaveLock
+    act: Act,
+    hass: HomeAssistant,
+    freezer: FrozenDateTimeFactory,
+    loaded: MockConfigEntry,
+    zwave_lock: FakeZWaveLock,
 ) -> None:
     """The host's own code, found by the HM... reservation code, reaches the lock at check-in."""
-    await call(hass, loaded, "set_reservation_pin", reservation="HMABCD1234", code="8080")
+    await act("set_reservation_pin", reservation="HMABCD1234", code="8080")
     await move_to(hass, freezer, at(2026, 12, 15, 16))
     assert zwave_lock.slots[1] == "8080"
 
 
 async def test_regenerate_pin_only_for_future_stays(
-    hass: HomeAssistant, freezer: FrozenDateTimeFactory, loaded: MockConfigEntry, zwave_lock: FakeZWaveLock
+    act: Act,
+    hass: HomeAssistant,
+    freezer: FrozenDateTimeFactory,
+    loaded: MockConfigEntry,
+    zwave_lock: FakeZWaveLock,
 ) -> None:
     """FR-007: a new code a day or more ahead; refused once the stay is less than a day away."""
-    await call(hass, loaded, "regenerate_pin", reservation=DEC_15)
+    await act("regenerate_pin", reservation=DEC_15)
     await move_to(hass, freezer, at(2026, 12, 15, 16))
     assert zwave_lock.slots[1] not in {"4567", None}
     with pytest.raises(ServiceValidationError) as err:
-        await call(hass, loaded, "regenerate_pin", reservation=DEC_15)
+        await act("regenerate_pin", reservation=DEC_15)
     assert err.value.translation_key == "regeneration_not_allowed"
 
 
 async def test_static_pin_actions(
-    hass: HomeAssistant, freezer: FrozenDateTimeFactory, loaded: MockConfigEntry, zwave_lock: FakeZWaveLock
+    act: Act,
+    hass: HomeAssistant,
+    freezer: FrozenDateTimeFactory,
+    loaded: MockConfigEntry,
+    zwave_lock: FakeZWaveLock,
 ) -> None:
     """Add, update and remove static PINs; names unique in any case; the same code under two names is fine."""
-    await call(hass, loaded, "add_static_pin", name="Gardener", code="2468", locks=[LOCK_ENTITY])
+    await act("add_static_pin", name="Gardener", code="2468", locks=[LOCK_ENTITY])
     assert "2468" in zwave_lock.slots.values()
-    await call(hass, loaded, "add_static_pin", name="Backup Manager", code="9911", locks=[LOCK_ENTITY])
+    await act("add_static_pin", name="Backup Manager", code="9911", locks=[LOCK_ENTITY])
     assert list(zwave_lock.slots.values()).count("9911") == 1  # one slot for one code (FR-013a)
     with pytest.raises(ServiceValidationError) as err:
-        await call(hass, loaded, "add_static_pin", name="GARDENER", code="1357")
+        await act("add_static_pin", name="GARDENER", code="1357")
     assert err.value.translation_key == "static_pin_name_taken"
 
-    await call(
-        hass,
-        loaded,
+    await act(
         "update_static_pin",
         name="gardener",
         new_name="Pool",
@@ -74,7 +97,7 @@ async def test_static_pin_actions(
     )
     assert "2468" not in zwave_lock.slots.values()
     assert "1357" not in zwave_lock.slots.values()  # Monday: not on schedule
-    await call(hass, loaded, "remove_static_pin", name="Pool")
+    await act("remove_static_pin", name="Pool")
     assert not [sub for sub in loaded.subentries.values() if sub.title == "Pool"]
 
 
@@ -99,17 +122,17 @@ async def test_static_pin_actions(
     ],
 )
 async def test_bad_input_is_a_translated_validation_error(
-    hass: HomeAssistant, loaded: MockConfigEntry, service: str, data: dict[str, Any], key: str
+    act: Act, hass: HomeAssistant, loaded: MockConfigEntry, service: str, data: dict[str, Any], key: str
 ) -> None:
     """Every bad input names what is wrong, and nothing stored changes."""
     before = dict(loaded.subentries)
     with pytest.raises(ServiceValidationError) as err:
-        await call(hass, loaded, service, **data)
+        await act(service, **data)
     assert err.value.translation_key == key
     assert loaded.subentries == before
 
 
-async def test_unknown_or_unloaded_property(hass: HomeAssistant, loaded: MockConfigEntry) -> None:
+async def test_unknown_or_unloaded_property(act: Act, hass: HomeAssistant, loaded: MockConfigEntry) -> None:
     """An action for a property that does not exist, or is not loaded, says so."""
     with pytest.raises(ServiceValidationError) as err:
         await hass.services.async_call(DOMAIN, "sync", {"config_entry_id": "nope"}, blocking=True)
@@ -117,30 +140,30 @@ async def test_unknown_or_unloaded_property(hass: HomeAssistant, loaded: MockCon
     await hass.config_entries.async_unload(loaded.entry_id)
     assert loaded.state is ConfigEntryState.NOT_LOADED
     with pytest.raises(ServiceValidationError) as err:
-        await call(hass, loaded, "sync")
+        await act("sync")
     assert err.value.translation_key == "property_not_loaded"
 
 
 async def test_manual_pin_and_clear_slot(
-    hass: HomeAssistant, loaded: MockConfigEntry, zwave_lock: FakeZWaveLock
+    act: Act, hass: HomeAssistant, loaded: MockConfigEntry, zwave_lock: FakeZWaveLock
 ) -> None:
     """FR-025: a manual code sits outside planning until cleared; a foreign code in a free slot is cleared."""
-    await call(hass, loaded, "set_manual_pin", lock=LOCK_ENTITY, slot=5, code="7777")
+    await act("set_manual_pin", lock=LOCK_ENTITY, slot=5, code="7777")
     assert zwave_lock.slots[5] == "7777"
-    await call(hass, loaded, "sync")
+    await act("sync")
     assert zwave_lock.slots[5] == "7777"
-    await call(hass, loaded, "clear_slot", lock=LOCK_ENTITY, slot=5)
+    await act("clear_slot", lock=LOCK_ENTITY, slot=5)
     assert 5 not in zwave_lock.slots
     zwave_lock.slots[6] = "3141"  # set at the keypad, unknown to guest_pins
-    await call(hass, loaded, "clear_slot", lock=LOCK_ENTITY, slot=6)
+    await act("clear_slot", lock=LOCK_ENTITY, slot=6)
     assert 6 not in zwave_lock.slots
 
 
 async def test_get_codes_masks_unless_an_admin_reveals(
-    hass: HomeAssistant, loaded: MockConfigEntry, hass_admin_user: Any, hass_read_only_user: Any
+    act: Act, hass: HomeAssistant, loaded: MockConfigEntry, hass_admin_user: Any, hass_read_only_user: Any
 ) -> None:
     """Codes are masked by default; only an administrator who asks sees them."""
-    masked = await call(hass, loaded, "get_codes")
+    masked = await act("get_codes")
     assert masked["locks"][LOCK_ENTITY]["slots"]["8"] == {
         "owner": "static:manager",
         "code": "••11",

@@ -26,8 +26,7 @@ async def sync_lock_calendars(manager: PropertyManager, lock_id: str) -> None:
 
 async def apply_pending(manager: PropertyManager, lock_id: str) -> None:
     """Deliver the lock's pending operations now, without waiting for a retry."""
-    manager.locks[lock_id].retry_at = None
-    await manager.async_apply(lock_id)
+    await manager.async_apply(lock_id, force=True)
 
 
 @dataclass(frozen=True, kw_only=True)

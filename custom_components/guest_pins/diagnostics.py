@@ -80,7 +80,10 @@ async def async_get_config_entry_diagnostics(
                     str(slot): {"owner_kind": content.owner.split(":", 1)[0], "code": REDACTED}
                     for slot, content in sorted(manager.state.lock_contents.get(lock_id, {}).items())
                 },
-                "pending": [operation.kind.value for operation in lock.pending],
+                "pending": [
+                    operation.kind.value
+                    for operation in lock.queue.operations(manager.state.lock_contents.get(lock_id, {}))
+                ],
                 "failures": lock.failures,
                 "transactions": len(manager.state.transactions.get(lock_id, [])),
                 "next_change": _iso(plan.locks[lock_id].next_change) if plan else None,

@@ -8,15 +8,16 @@ raises and clears repairs, and wakes exactly at the plan's next change instead o
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import datetime, time, timedelta
+from functools import partial
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from homeassistant.components import persistent_notification
 from homeassistant.config_entries import ConfigSubentry
-from homeassistant.core import CALLBACK_TYPE, HomeAssistant, callback
+from homeassistant.core import CALLBACK_TYPE, Event, EventStateChangedData, HomeAssistant, callback
 from homeassistant.helpers import device_registry as dr, issue_registry as ir, translation
 from homeassistant.helpers.debounce import Debouncer
-from homeassistant.helpers.event import async_track_point_in_utc_time
+from homeassistant.helpers.event import async_track_point_in_utc_time, async_track_state_change_event
 from homeassistant.util import dt as dt_util
 
 from .const import (
@@ -50,13 +51,14 @@ from .const import (
 from .core import lifecycle, pins
 from .core.engine import PropertyInputs, PropertyPlan, plan_property
 from .core.model import GuestPin, LockProfile, PinMethod, SlotCode, StaticPin, Stay, WeeklySchedule
-from .core.reconciler import Operation, OpKind, reconcile
+from .core.reconciler import Operation, OpKind
 from .core.schedule_text import parse_ranges
 from .core.stays import source_id
 from .core.windows import WindowPolicy
 from .locks.base import LockPath, LockPathError
+from .locks.queue import DEFAULT_BATCH_WINDOW, WriteQueue
 from .masking import mask
-from .storage import GuestPinsStore, PropertyState
+from .storage import GuestPinsStore, PropertyState, slot_from_json, slot_to_json
 
 if TYPE_CHECKING:
     from .coordinator import CalendarCoordinator
@@ -131,7 +133,7 @@ class LockRuntime:
     subentry: ConfigSubentry
     path: LockPath
     device_id: str
-    pending: list[Operation] = field(default_factory=list)
+    queue: WriteQueue = field(default_factory=WriteQueue)
     failures: int = 0
     retry_at: datetime | None = None
     last_error: str | None = None
@@ -167,11 +169,17 @@ class PropertyManager:
         self.plan: PropertyPlan | None = None
         self.last_tick: datetime | None = None
         self._wake: CALLBACK_TYPE | None = None
+        self._wake_at: datetime | None = None
         self._listeners: list[Callable[[], None]] = []
         self._update_listeners: list[Callable[[], None]] = []
         self._raised: set[str] = set()
         self._collisions_reported: set[tuple[str, str]] = set()
         self._debouncer = Debouncer(hass, LOGGER, cooldown=0.2, immediate=False, function=self.async_replan)
+        self.batch_window = DEFAULT_BATCH_WINDOW
+        for lock_id, lock in locks.items():
+            lock.queue = WriteQueue.from_json(
+                state.queues.get(lock_id, {}), slot_from_json, self.batch_window
+            )
 
     @property
     def pin_settings(self) -> pins.PinSettings:
@@ -221,7 +229,21 @@ class PropertyManager:
         """Replan whenever a calendar delivers, and make the first plan now."""
         for coordinator in self.coordinators.values():
             self._listeners.append(coordinator.async_add_listener(self.async_schedule_replan))
+        entities = {lock.entity_id: lock_id for lock_id, lock in self.locks.items()}
+        if entities:
+            self._listeners.append(
+                async_track_state_change_event(
+                    self.hass, list(entities), partial(self._lock_reported, entities)
+                )
+            )
         await self.async_replan()
+
+    @callback
+    def _lock_reported(self, entities: dict[str, str], event: Event[EventStateChangedData]) -> None:
+        """A lock just reported, so it is awake: deliver what waits for it now (FR-020)."""
+        lock_id = entities[event.data["entity_id"]]
+        if len(self.locks[lock_id].queue):
+            self.hass.async_create_task(self.async_apply(lock_id, force=True), eager_start=False)
 
     @callback
     def async_stop(self) -> None:
@@ -251,11 +273,19 @@ class PropertyManager:
         for update in list(self._update_listeners):
             update()
 
-    async def async_replan(self, *_: object) -> None:
-        """Plan now, write what changed, raise what needs the host, and sleep until the next change."""
+    async def async_replan(self, *_: object, timed: bool = False) -> None:
+        """Plan, queue what changed, flush what is due, raise what needs the host, sleep until next change.
+
+        The plan looks one batching window ahead, so a code due at a window start is on the lock before it and
+        a code due to go is gone by its window end; changes within the window leave in one communication.
+        `timed` marks a replan the clock asked for: its changes are due now.
+        """
         now = dt_util.utcnow()
+        # A replan that runs once the clock has reached the pending wake (a feed update landing on the same
+        # instant) is the clock's replan too: its changes must not wait for the batching window.
+        timed = timed or (self._wake_at is not None and self._wake_at <= now)
         self._record_first_seen(now)
-        plan = plan_property(self.inputs(), now, self.state.slot_owners)
+        plan = plan_property(self.inputs(), now + self.batch_window, self.state.slot_owners)
         self.plan = plan
         self._remember_codes(plan)
         for lock_id, lock in self.locks.items():
@@ -263,7 +293,11 @@ class PropertyManager:
             self.state.slot_owners[lock_id] = {
                 slot: content.owner for slot, content in lock_plan.slots.items()
             }
-            lock.pending = reconcile(self.state.lock_contents.get(lock_id, {}), self.desired(lock_id))
+            held = self.state.lock_contents.get(lock_id, {})
+            desired = self.desired(lock_id)
+            urgent = set(desired.keys() | held.keys()) if timed else self._urgent_slots(desired, held, now)
+            lock.queue.update(desired, held, now, urgent)
+            self._persist_queue(lock_id)
         self._fire_time_events(plan, now)
         self.last_tick = now
         for lock_id in self.locks:
@@ -272,6 +306,39 @@ class PropertyManager:
         self._schedule_wake(plan, now)
         self.store.async_delay_save(self.state.to_json, SAVE_DELAY)
         self._notify()
+
+    def _urgent_slots(
+        self, desired: dict[int, SlotCode], held: dict[int, SlotCode], now: datetime
+    ) -> set[int]:
+        """Return the slots that cannot wait for the batching window.
+
+        A guest whose window has begun would be locked out, or a guest's code must go (its window ended, or
+        the stay is gone).
+        """
+        windows = (
+            {f"stay:{stay.stay_id}": stay.window for stay in self.plan.stay_plan.stays} if self.plan else {}
+        )
+        urgent: set[int] = set()
+        for slot in desired.keys() | held.keys():
+            want, have = desired.get(slot), held.get(slot)
+            if (
+                want is not None
+                and want.owner in windows
+                and windows[want.owner].covers(now)
+                and have != want
+            ):
+                urgent.add(slot)
+            if (
+                have is not None
+                and have.owner.startswith("stay:")
+                and (want is None or want.owner != have.owner)
+            ):
+                urgent.add(slot)
+        return urgent
+
+    def _persist_queue(self, lock_id: str) -> None:
+        """Keep the lock's queue in the store, so a restart neither loses nor repeats a write."""
+        self.state.queues[lock_id] = self.locks[lock_id].queue.to_json(slot_to_json)
 
     def desired(self, lock_id: str) -> dict[int, SlotCode]:
         """Return what the lock should hold: the plan's slots and the host's manual ones (FR-025)."""
@@ -293,23 +360,31 @@ class PropertyManager:
             if memory.pin != pin and not memory.frozen:
                 self.state.memory[stay_id] = replace(memory, pin=pin)
 
-    async def async_apply(self, lock_id: str) -> None:
-        """Write the lock's pending operations in order; hold them while the lock cannot be reached."""
+    async def async_apply(self, lock_id: str, *, force: bool = False) -> None:
+        """Flush the lock's queue in one communication once it is due (or forced, or the lock is awake).
+
+        Operations go in an order the lock accepts; the queue is held while the lock cannot be reached and
+        while a failed write waits out its back-off.
+        """
         lock = self.locks[lock_id]
-        if not lock.pending:
+        now = dt_util.utcnow()
+        due = lock.queue.due_at()
+        if due is None:
             return
         if not lock.path.available():
-            LOGGER.debug("Lock %s is unavailable; holding %d operations", lock.entity_id, len(lock.pending))
+            LOGGER.debug("Lock %s is unavailable; holding %d slots", lock.entity_id, len(lock.queue))
+            return
+        if not force and (due > now or (lock.retry_at is not None and now < lock.retry_at)):
             return
         contents = self.state.lock_contents.setdefault(lock_id, {})
-        while lock.pending:
-            operation = lock.pending[0]
+        self.state.count_wakeup(lock_id, now)
+        for operation in lock.queue.operations(contents):
             try:
                 await self._async_write(lock, operation)
             except LockPathError as err:
                 self._write_failed(lock, operation, str(err))
+                self._persist_queue(lock_id)
                 return
-            lock.pending.pop(0)
             now = dt_util.utcnow()
             self.state.count_transaction(lock_id, now)
             self.state.last_write[lock_id] = now
@@ -318,7 +393,10 @@ class PropertyManager:
                 contents.pop(operation.slot, None)
             else:
                 contents[operation.slot] = operation.content
+            lock.queue.delivered(operation.slot, operation.content)
             self._fire_write_events(lock, operation, previous)
+        lock.retry_at = None
+        self._persist_queue(lock_id)
         lock.failures = 0
         lock.last_error = None
         ir.async_delete_issue(self.hass, DOMAIN, f"write_failed_{lock_id}")
@@ -537,10 +615,12 @@ class PropertyManager:
         if self._wake is not None:
             self._wake()
             self._wake = None
+        self._wake_at = None
         candidates: list[datetime] = []
         if plan is not None:
             if plan.next_change:
-                candidates.append(plan.next_change)
+                # Wake a batching window early: the plan looks that far ahead, so the change is on time.
+                candidates.append(plan.next_change - self.batch_window)
             if (reminder := lifecycle.next_reminder(plan.stay_plan.stays, now)) is not None:
                 candidates.append(reminder)
             candidates += [
@@ -549,16 +629,17 @@ class PropertyManager:
                 for instant in (stay.checkin, stay.checkout)
                 if instant > now
             ]
-        candidates += [lock.retry_at for lock in self.locks.values() if lock.pending and lock.retry_at]
+        for lock in self.locks.values():
+            if (due := lock.queue.due_at()) is not None and lock.path.available():
+                candidates.append(max(due, lock.retry_at) if lock.retry_at else due)
         if candidates:
-            self._wake = async_track_point_in_utc_time(
-                self.hass, self._async_woken, max(min(candidates), now)
-            )
+            self._wake_at = max(min(candidates), now)
+            self._wake = async_track_point_in_utc_time(self.hass, self._async_woken, self._wake_at)
 
     async def _async_woken(self, _now: datetime) -> None:
         """Replan at the instant something is due."""
         self._wake = None
-        await self.async_replan()
+        await self.async_replan(timed=True)
 
 
 def lock_device_id(hass: HomeAssistant, entry: GuestPinsConfigEntry, subentry: ConfigSubentry) -> str:

@@ -115,7 +115,7 @@ LOCK_SENSORS: tuple[LockSensorDescription, ...] = (
         translation_key="pending_operations",
         entity_category=EntityCategory.DIAGNOSTIC,
         state_class=SensorStateClass.MEASUREMENT,
-        value_fn=lambda manager, lock_id: len(manager.locks[lock_id].pending),
+        value_fn=lambda manager, lock_id: len(manager.locks[lock_id].queue),
     ),
     LockSensorDescription(
         key="last_confirmed_write",

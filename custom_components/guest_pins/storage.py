@@ -18,13 +18,13 @@ from .core.model import GuestPin, Interval, PinMethod, SlotCode, TimeRange, Week
 from .core.pins import CodeMemory
 
 STORAGE_VERSION = 1
-STORAGE_MINOR_VERSION = 2
+STORAGE_MINOR_VERSION = 3
 # Transactions older than this no longer count for the weekly battery-impact figure.
 TRANSACTION_WINDOW_DAYS = 7
 
 
 class StoredData(TypedDict):
-    """The JSON shape of the store (minor version 2)."""
+    """The JSON shape of the store (minor version 3)."""
 
     secret: str
     memory: dict[str, dict[str, Any]]
@@ -34,6 +34,8 @@ class StoredData(TypedDict):
     transactions: dict[str, list[str]]
     last_write: dict[str, str]
     manual: dict[str, dict[str, str]]
+    queues: dict[str, dict[str, Any]]
+    wakeups: dict[str, list[str]]
 
 
 class GuestPinsStore(Store[StoredData]):
@@ -42,12 +44,15 @@ class GuestPinsStore(Store[StoredData]):
     async def _async_migrate_func(
         self, old_major_version: int, old_minor_version: int, old_data: dict[str, Any]
     ) -> StoredData:
-        """Bring an older layout up to date (1.1 had no write statistics and no manual slots)."""
+        """Bring an older layout up to date (1.1: no write statistics, manual slots; 1.2: no queues)."""
         data = dict(old_data)
         if old_major_version == 1 and old_minor_version < 2:  # noqa: PLR2004
             data.setdefault("transactions", {})
             data.setdefault("last_write", {})
             data.setdefault("manual", {})
+        if old_major_version == 1 and old_minor_version < 3:  # noqa: PLR2004
+            data.setdefault("queues", {})
+            data.setdefault("wakeups", {})
         return cast("StoredData", data)
 
 
@@ -111,6 +116,8 @@ class PropertyState:
     transactions: dict[str, list[datetime]] = field(default_factory=dict)
     last_write: dict[str, datetime] = field(default_factory=dict)
     manual: dict[str, dict[int, str]] = field(default_factory=dict)
+    queues: dict[str, dict[str, Any]] = field(default_factory=dict)
+    wakeups: dict[str, list[datetime]] = field(default_factory=dict)
 
     def to_json(self) -> StoredData:
         """Return the state in the store's JSON shape."""
@@ -141,6 +148,8 @@ class PropertyState:
             manual={
                 lock: {str(slot): code for slot, code in slots.items()} for lock, slots in self.manual.items()
             },
+            queues=dict(self.queues),
+            wakeups={lock: [stamp.isoformat() for stamp in stamps] for lock, stamps in self.wakeups.items()},
         )
 
     @classmethod
@@ -175,14 +184,26 @@ class PropertyState:
                 lock: {int(slot): code for slot, code in slots.items()}
                 for lock, slots in data["manual"].items()
             },
+            queues=dict(data["queues"]),
+            wakeups={
+                lock: [datetime.fromisoformat(stamp) for stamp in stamps]
+                for lock, stamps in data["wakeups"].items()
+            },
         )
 
     def count_transaction(self, lock_id: str, when: datetime) -> None:
-        """Count one lock transaction, forgetting those older than a week."""
-        horizon = when - timedelta(days=TRANSACTION_WINDOW_DAYS)
-        stamps = [stamp for stamp in self.transactions.get(lock_id, []) if stamp > horizon]
-        stamps.append(when)
-        self.transactions[lock_id] = stamps
+        """Count one lock transaction (a radio exchange), forgetting those older than a week."""
+        _count(self.transactions, lock_id, when)
+
+    def count_wakeup(self, lock_id: str, when: datetime) -> None:
+        """Count one lock communication (a wake-up of a sleeping lock), forgetting those over a week old."""
+        _count(self.wakeups, lock_id, when)
+
+
+def _count(counts: dict[str, list[datetime]], lock_id: str, when: datetime) -> None:
+    """Add an instant to a lock's list, dropping those older than the counting window."""
+    horizon = when - timedelta(days=TRANSACTION_WINDOW_DAYS)
+    counts[lock_id] = [*(stamp for stamp in counts.get(lock_id, []) if stamp > horizon), when]
 
 
 def create_store(hass: HomeAssistant, entry_id: str) -> GuestPinsStore:

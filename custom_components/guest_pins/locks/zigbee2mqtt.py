@@ -11,15 +11,19 @@ import asyncio
 from collections.abc import Callable
 from dataclasses import dataclass, field
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from homeassistant.components import mqtt
 from homeassistant.const import STATE_UNAVAILABLE
 from homeassistant.core import CALLBACK_TYPE, HomeAssistant, callback
 from homeassistant.exceptions import HomeAssistantError
 
 from ..core.model import SlotCode
 from .base import Capabilities, LockPathError
+
+if TYPE_CHECKING:
+    # Imported where used: the mqtt integration (and its paho requirement) exists only where a host set it up,
+    # and guest_pins must load without it.
+    from homeassistant.components.mqtt import ReceiveMessage
 
 DEFAULT_BASE_TOPIC = "zigbee2mqtt"
 CONFIRM_TIMEOUT = 10.0
@@ -59,11 +63,13 @@ class Zigbee2MQTTPath:
     async def async_start(self) -> None:
         """Follow the lock's state and availability (without MQTT set up, writes fail until it is)."""
         try:
+            from homeassistant.components import mqtt  # noqa: PLC0415 - see the TYPE_CHECKING note above
+
             self._unsubscribe = [
                 await mqtt.async_subscribe(self.hass, self.topic, self._on_state),
                 await mqtt.async_subscribe(self.hass, f"{self.topic}/availability", self._on_availability),
             ]
-        except HomeAssistantError:
+        except HomeAssistantError, ImportError:
             self._online = False
 
     @callback
@@ -81,7 +87,7 @@ class Zigbee2MQTTPath:
         return state is not None and state.state != STATE_UNAVAILABLE
 
     @callback
-    def _on_availability(self, message: mqtt.ReceiveMessage) -> None:
+    def _on_availability(self, message: ReceiveMessage) -> None:
         """Track online/offline in either of Zigbee2MQTT's formats."""
         payload = str(message.payload).strip()
         try:
@@ -92,7 +98,7 @@ class Zigbee2MQTTPath:
         self._online = state == "online"
 
     @callback
-    def _on_state(self, message: mqtt.ReceiveMessage) -> None:
+    def _on_state(self, message: ReceiveMessage) -> None:
         """Record what the lock reports about its users, then wake whoever waits for it."""
         try:
             state: Any = json.loads(message.payload)
@@ -117,10 +123,12 @@ class Zigbee2MQTTPath:
         waiter = (check, future)
         self._waiters.append(waiter)
         try:
+            from homeassistant.components import mqtt  # noqa: PLC0415 - see the TYPE_CHECKING note above
+
             await mqtt.async_publish(self.hass, f"{self.topic}/{suffix}", json.dumps(payload))
             async with asyncio.timeout(self.timeout):
                 await future
-        except HomeAssistantError as err:
+        except (HomeAssistantError, ImportError) as err:
             msg = f"MQTT refused the {what}: {type(err).__name__}"
             raise LockPathError(msg) from None
         except TimeoutError:
