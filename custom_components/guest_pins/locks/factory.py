@@ -1,6 +1,6 @@
 """The path each managed lock gets, chosen by the path its subentry recorded."""
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from homeassistant.config_entries import ConfigSubentry
 from homeassistant.core import HomeAssistant
@@ -8,6 +8,7 @@ from homeassistant.helpers import device_registry as dr, entity_registry as er
 
 from ..const import CONF_LOCK_ENTITY, CONF_PATH, CONF_SLOT_COUNT
 from ..core.model import SlotCode
+from .action_paths import ActionPath, MatterPath, TTLockPath, ZHAPath
 from .base import Capabilities, LockPath, LockPathError
 from .memory import InMemoryLockPath
 from .zigbee2mqtt import Zigbee2MQTTPath
@@ -48,6 +49,14 @@ class UnsupportedPath:
         raise LockPathError(self.reason)
 
 
+# Paths over other integrations' code actions, and what each can do.
+ACTION_PATHS: dict[str, tuple[type[ActionPath], Capabilities]] = {
+    "zha": (ZHAPath, Capabilities()),
+    "matter": (MatterPath, Capabilities()),
+    "ttlock": (TTLockPath, Capabilities(native_windows=True, read_back=True)),
+}
+
+
 def zigbee2mqtt_name(hass: HomeAssistant, entity_id: str) -> str:
     """Return the Zigbee2MQTT friendly name of a lock: its device's name, as Zigbee2MQTT discovery sets it."""
     entry = er.async_get(hass).async_get(entity_id)
@@ -70,6 +79,9 @@ def create_path(hass: HomeAssistant, subentry: ConfigSubentry) -> LockPath:
             zigbee2mqtt_name(hass, data[CONF_LOCK_ENTITY]),
             Capabilities(slot_count=data[CONF_SLOT_COUNT], read_back=True),
         )
+    if path in ACTION_PATHS:
+        kind, capabilities = ACTION_PATHS[path]
+        return kind(hass, data[CONF_LOCK_ENTITY], replace(capabilities, slot_count=data[CONF_SLOT_COUNT]))
     if path == SIMULATED:
         return InMemoryLockPath(capabilities=Capabilities(slot_count=data[CONF_SLOT_COUNT], read_back=True))
     return UnsupportedPath(f"no code path for this lock ({path})")

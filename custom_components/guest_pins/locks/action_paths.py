@@ -1,0 +1,148 @@
+"""Paths for locks whose Home Assistant integration exposes code actions: ZHA, Matter and TTLock.
+
+Each calls its integration's public actions on the lock entity. ZHA and Matter keep codes in numbered
+slots like guest_pins does; TTLock keeps named passcodes with their own validity window, so guest_pins names
+each one after its slot and lets the lock enforce the window (a native window).
+"""
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from homeassistant.const import STATE_UNAVAILABLE
+from homeassistant.core import HomeAssistant, ServiceResponse
+from homeassistant.exceptions import HomeAssistantError
+from homeassistant.util import dt as dt_util
+
+from ..core.model import SlotCode
+from .base import Capabilities, LockPathError
+
+
+@dataclass
+class ActionPath:
+    """Common ground of the action paths: availability from the entity, actions with clear errors."""
+
+    hass: HomeAssistant
+    entity_id: str
+    capabilities: Capabilities
+    domain = ""
+
+    async def async_start(self) -> None:
+        """Nothing to follow: the integration keeps the lock entity's state."""
+
+    def stop(self) -> None:
+        """Nothing to stop."""
+
+    def available(self) -> bool:
+        """Return whether the lock entity is there and not unavailable."""
+        state = self.hass.states.get(self.entity_id)
+        return state is not None and state.state != STATE_UNAVAILABLE
+
+    async def _call(self, service: str, data: dict[str, Any], *, response: bool = False) -> ServiceResponse:
+        """Call one of the integration's actions on this lock; any failure becomes LockPathError."""
+        if not self.hass.services.has_service(self.domain, service):
+            msg = f"the {self.domain} action {service} is not available"
+            raise LockPathError(msg)
+        try:
+            return await self.hass.services.async_call(
+                self.domain,
+                service,
+                {"entity_id": self.entity_id, **data},
+                blocking=True,
+                return_response=response,
+            )
+        except HomeAssistantError as err:
+            msg = f"{self.domain} refused {service}: {type(err).__name__}"
+            raise LockPathError(msg) from None
+
+    async def async_set(self, slot: int, content: SlotCode) -> None:
+        """Write a code to a slot (each integration's own action)."""
+        raise NotImplementedError
+
+    async def async_clear(self, slot: int) -> None:
+        """Empty a slot (each integration's own action)."""
+        raise NotImplementedError
+
+    async def async_read(self, slot: int) -> str | None:
+        """Refuse: this integration does not return codes (capabilities say read_back=False)."""
+        msg = f"{self.domain} cannot read codes back"
+        raise LockPathError(msg)
+
+
+@dataclass
+class ZHAPath(ActionPath):
+    """ZHA: `zha.set_lock_user_code` / `zha.clear_lock_user_code` on numbered slots."""
+
+    domain = "zha"
+
+    async def async_set(self, slot: int, content: SlotCode) -> None:
+        """Write a user code to a slot."""
+        await self._call("set_lock_user_code", {"code_slot": str(slot), "user_code": content.code})
+
+    async def async_clear(self, slot: int) -> None:
+        """Clear a slot."""
+        await self._call("clear_lock_user_code", {"code_slot": str(slot)})
+
+
+@dataclass
+class MatterPath(ActionPath):
+    """Matter: `matter.set_lock_credential` / `matter.clear_lock_credential` with PIN credentials."""
+
+    domain = "matter"
+
+    async def async_set(self, slot: int, content: SlotCode) -> None:
+        """Write a PIN credential at the slot's index."""
+        await self._call(
+            "set_lock_credential",
+            {"credential_type": "pin", "credential_data": content.code, "credential_index": slot},
+        )
+
+    async def async_clear(self, slot: int) -> None:
+        """Clear the PIN credential at the slot's index."""
+        await self._call("clear_lock_credential", {"credential_type": "pin", "credential_index": slot})
+
+
+@dataclass
+class TTLockPath(ActionPath):
+    """TTLock: named passcodes with a validity window the lock enforces (`create_passcode`)."""
+
+    domain = "ttlock"
+
+    @staticmethod
+    def passcode_name(slot: int) -> str:
+        """Return the name guest_pins gives the passcode that stands for a slot."""
+        return f"guest_pins slot {slot}"
+
+    async def _passcodes(self) -> list[dict[str, Any]]:
+        """Return the lock's passcodes (`ttlock.list_passcodes` answers per entity)."""
+        response = await self._call("list_passcodes", {}, response=True)
+        passcodes = (response or {}).get("passcodes")
+        listed = passcodes.get(self.entity_id, []) if isinstance(passcodes, dict) else []
+        return [code for code in listed if isinstance(code, dict)] if isinstance(listed, list) else []
+
+    async def async_set(self, slot: int, content: SlotCode) -> None:
+        """Replace the slot's passcode with the code, valid in its window (or always)."""
+        await self.async_clear(slot)
+        data: dict[str, Any] = {"passcode_name": self.passcode_name(slot), "passcode": content.code}
+        if content.native_window is not None:
+            data["start_time"] = _local(content.native_window.start)
+            data["end_time"] = _local(content.native_window.end)
+        await self._call("create_passcode", data)
+
+    async def async_clear(self, slot: int) -> None:
+        """Delete the slot's passcode, if the lock has one."""
+        for code in await self._passcodes():
+            if code.get("name") == self.passcode_name(slot) and code.get("id") is not None:
+                await self._call("delete_passcode", {"passcode_id": code["id"]})
+
+    async def async_read(self, slot: int) -> str | None:
+        """Return the slot's passcode as the lock lists it."""
+        for code in await self._passcodes():
+            if code.get("name") == self.passcode_name(slot):
+                return str(code.get("passcode"))
+        return None
+
+
+def _local(instant: datetime) -> datetime:
+    """Return an instant in Home Assistant's zone (what TTLock's datetime fields expect)."""
+    return dt_util.as_local(instant)
