@@ -1,9 +1,7 @@
 """The Zigbee2MQTT path against a real broker (mosquitto) and a scripted Zigbee2MQTT lock on it."""
 
-import asyncio
-from collections.abc import AsyncGenerator, Callable, Generator
+from collections.abc import AsyncGenerator, Generator
 from datetime import timedelta
-import time
 from typing import Any
 from unittest.mock import patch
 
@@ -22,21 +20,10 @@ from custom_components.guest_pins.locks.zigbee2mqtt import Zigbee2MQTTPath
 
 from .mqtt_peer import ScriptedZigbeeLock, mosquitto
 from .property_builders import FEED_URL, calendar_subentry, lock_subentry
+from .waiting import until
 
 LOCK_NAME = "Front Lock"
 LOCK_ENTITY = "lock.front_lock"
-# Waiting on a real broker and a real second client: these waits are for I/O, not for the clock.
-POLL_S = 0.02
-WAIT_S = 10.0
-
-
-async def until(predicate: Callable[[], bool], what: str) -> None:
-    """Wait (bounded, in real time) until something the broker delivers has arrived."""
-    deadline = time.monotonic() + WAIT_S
-    while not predicate():
-        if time.monotonic() > deadline:
-            pytest.fail(f"timed out waiting for {what}")
-        await asyncio.sleep(POLL_S)
 
 
 @pytest.fixture

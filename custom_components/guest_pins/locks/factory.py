@@ -12,7 +12,7 @@ from .action_paths import ActionPath, MatterPath, TTLockPath, ZHAPath
 from .base import Capabilities, LockPath, LockPathError
 from .memory import InMemoryLockPath
 from .zigbee2mqtt import Zigbee2MQTTPath
-from .zwave_js import ZWaveJSServicePath
+from .zwave_js import ZWaveJSPath
 
 # Demo locks (Home Assistant's `demo` integration) get a simulated keypad, so scripts/develop shows codes
 # going on and off a lock.
@@ -69,7 +69,7 @@ def create_path(hass: HomeAssistant, subentry: ConfigSubentry) -> LockPath:
     data = subentry.data
     path = data.get(CONF_PATH)
     if path == "zwave_js":
-        return ZWaveJSServicePath(
+        return ZWaveJSPath(
             hass, data[CONF_LOCK_ENTITY], Capabilities(slot_count=data[CONF_SLOT_COUNT], read_back=True)
         )
     if path == "zigbee2mqtt":

@@ -1,0 +1,22 @@
+"""Bounded waits for real peers (a broker, a Z-Wave server): they run on their own time, not the clock's."""
+
+import asyncio
+from collections.abc import Callable
+import time
+
+import pytest
+
+# Polling a real process over loopback: the pause lets its messages arrive; it does not stand in for time.
+POLL_S = 0.02
+
+
+WAIT_S = 30.0
+
+
+async def until(predicate: Callable[[], bool], what: str) -> None:
+    """Wait until something a real peer delivers has arrived, or fail the test naming it."""
+    deadline = time.monotonic() + WAIT_S
+    while not predicate():
+        if time.monotonic() > deadline:
+            pytest.fail(f"timed out waiting for {what}")
+        await asyncio.sleep(POLL_S)
