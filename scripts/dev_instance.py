@@ -244,7 +244,12 @@ def configure(config_dir: Path, port: int) -> None:
     # The demo integration sets its locks up after Home Assistant reports RUNNING: wait for the lock, or its
     # integration (and so its path) would not be known yet.
     _wait_for_state(port, token, DEMO_LOCK)
-    lock_id = _add_subentry(port, token, entry_id, "lock", [{"lock_entity": DEMO_LOCK}, DEMO_SLOTS])
+    lock_ids = [_add_subentry(port, token, entry_id, "lock", [{"lock_entity": DEMO_LOCK}, DEMO_SLOTS])]
+    if zwave_url := os.environ.get("DEV_ZWAVE_URL"):
+        zwave_lock = _add_zwave_js(port, token, zwave_url)
+        lock_ids.append(
+            _add_subentry(port, token, entry_id, "lock", [{"lock_entity": zwave_lock}, DEMO_SLOTS])
+        )
     _add_subentry(
         port,
         token,
@@ -254,7 +259,7 @@ def configure(config_dir: Path, port: int) -> None:
             {
                 "name": "Demo Airbnb",
                 "url": f"http://127.0.0.1:{port}/local/guest_pins_demo.ics",
-                "locks": [lock_id],
+                "locks": lock_ids,
                 "honor_event_times": False,
             }
         ],
@@ -264,13 +269,37 @@ def configure(config_dir: Path, port: int) -> None:
         token,
         entry_id,
         "static_pin",
-        [{"name": "Cleaner", "code": "5678", "locks": [lock_id], "enabled": True, "saturday": "10:00-14:00"}],
+        [{"name": "Cleaner", "code": "5678", "locks": lock_ids, "enabled": True, "saturday": "10:00-14:00"}],
     )
     print("added the demo lock, calendar and cleaner PIN")
 
 
+def _add_zwave_js(port: int, token: str, zwave_url: str) -> str:
+    """Connect Home Assistant's zwave_js to the Z-Wave peer through its config flow; return its lock."""
+    _, form = _api(port, token, "/api/config/config_entries/flow", {"handler": "zwave_js"})
+    status, result = _api(
+        port, token, f"/api/config/config_entries/flow/{form['flow_id']}", {"url": zwave_url}
+    )
+    if status != HTTPStatus.OK or result.get("type") != "create_entry":
+        sys.exit(f"connecting zwave_js to the Z-Wave peer failed: HTTP {status} {result}")
+    deadline = time.monotonic() + READY_TIMEOUT_S
+    while time.monotonic() < deadline:
+        entities = asyncio.run(_ws(port, token, {"type": "config/entity_registry/list"}))
+        locks = [
+            e["entity_id"]
+            for e in entities
+            if e["platform"] == "zwave_js" and e["entity_id"].startswith("lock.")
+        ]
+        if locks and _api(port, token, f"/api/states/{locks[0]}")[0] == HTTPStatus.OK:
+            return locks[0]
+        time.sleep(0.5)
+    sys.exit("the Z-Wave peer's lock did not appear in Home Assistant")
+
+
 def _add_subentry(port: int, token: str, entry_id: str, kind: str, steps: list[dict[str, Any]]) -> str:
     """Run a subentry flow of the demo property through Home Assistant's REST API; return the subentry id."""
+    listing = {"type": "config_entries/subentries/list", "entry_id": entry_id}
+    before = {sub["subentry_id"] for sub in asyncio.run(_ws(port, token, listing))}
     _, form = _api(port, token, "/api/config/config_entries/subentries/flow", {"handler": [entry_id, kind]})
     result: dict[str, Any] = form
     for step in steps:
@@ -281,10 +310,9 @@ def _add_subentry(port: int, token: str, entry_id: str, kind: str, steps: list[d
             sys.exit(f"adding the demo {kind} failed: HTTP {status} {result}")
     if result.get("type") != "create_entry":
         sys.exit(f"adding the demo {kind} failed: {result}")
-    subentries = asyncio.run(
-        _ws(port, token, {"type": "config_entries/subentries/list", "entry_id": entry_id})
-    )
-    return str(next(sub["subentry_id"] for sub in subentries if sub["subentry_type"] == kind))
+    # The new subentry is the one that was not there before (a property may hold several of a kind).
+    after = asyncio.run(_ws(port, token, listing))
+    return str(next(sub["subentry_id"] for sub in after if sub["subentry_id"] not in before))
 
 
 async def _ws(port: int, token: str, command: dict[str, Any]) -> list[dict[str, Any]]:
@@ -301,6 +329,23 @@ async def _ws(port: int, token: str, command: dict[str, Any]) -> list[dict[str, 
         await ws.send_json({"id": 1, **command})
         reply: dict[str, list[dict[str, Any]]] = await ws.receive_json()
         return reply["result"]
+
+
+def _zwave_code(port: int, token: str, entity_id: str) -> str | None:
+    """Return the code in slot 1 of the Z-Wave lock, waiting (bounded) for the radio write to land."""
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        _, read = _api(
+            port,
+            token,
+            "/api/services/zwave_js/get_lock_usercode?return_response",
+            {"entity_id": entity_id, "code_slot": 1},
+        )
+        held = (read or {}).get("service_response", {}).get(entity_id, {}).get("1", {})
+        if held.get("in_use") and held.get("usercode"):
+            return str(held["usercode"])
+        time.sleep(0.5)
+    return None
 
 
 def check(config_dir: Path, port: int) -> None:
@@ -334,11 +379,19 @@ def check(config_dir: Path, port: int) -> None:
         slot["owner"].startswith("stay:") and slot["state"] == "programmed" for slot in slots.values()
     ):
         problems.append(f"the demo guest's code is not on the demo lock: {slots}")
+    zwave_locks = [
+        lock for lock in (codes or {}).get("service_response", {}).get("locks", {}) if lock != DEMO_LOCK
+    ]
+    zwave_code = _zwave_code(port, token, zwave_locks[0]) if zwave_locks else None
+    if os.environ.get("DEV_ZWAVE_URL") and not zwave_code:
+        problems.append(f"the demo guest's code is not on the simulated Z-Wave lock {zwave_locks}")
     if problems:
         sys.exit("develop check failed: " + "; ".join(problems))
     print(
         f"develop check: /api/ 200, guest_pins loaded ({entries[0]['title']}), demo feed served, "
-        f"current guest {guest['state']!r}, demo lock slots {sorted(slots)}"
+        f"current guest {guest['state']!r}, demo lock slots {sorted(slots)}, "
+        f"Z-Wave lock {zwave_locks[0] if zwave_locks else None} "
+        f"holds the guest's code: {zwave_code is not None}"
     )
 
 
