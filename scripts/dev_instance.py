@@ -290,8 +290,9 @@ def _add_zwave_js(port: int, token: str, zwave_url: str) -> str:
             for e in entities
             if e["platform"] == "zwave_js" and e["entity_id"].startswith("lock.")
         ]
-        if locks and _api(port, token, f"/api/states/{locks[0]}")[0] == HTTPStatus.OK:
-            return locks[0]
+        # The peer has three locks; the demo manages node 2 (User Code CC, the most common kind).
+        if locks and _api(port, token, f"/api/states/{min(locks)}")[0] == HTTPStatus.OK:
+            return min(locks)
         time.sleep(0.5)
     sys.exit("the Z-Wave peer's lock did not appear in Home Assistant")
 

@@ -17,6 +17,7 @@ from custom_components.guest_pins.core.model import Interval, SlotCode
 from custom_components.guest_pins.locks.action_paths import MatterPath, TTLockPath, ZHAPath
 from custom_components.guest_pins.locks.base import Capabilities, LockPathError
 
+from .contract import check_contract
 from .property_builders import at, calendar_subentry, load_property, lock_subentry
 
 ENTITY = "lock.side_door"
@@ -25,20 +26,37 @@ WINDOW = Interval(datetime(2026, 12, 15, 15, tzinfo=UTC), datetime(2026, 12, 18,
 
 
 @dataclass
-class SlotLockDouble:
+class ActionLockDouble:
+    """What stands behind an integration's actions: it answers, or (out of reach) fails every call."""
+
+    hass: HomeAssistant
+    answering: bool = True
+
+    def check(self) -> None:
+        """Fail the call as the integration does when the lock does not answer."""
+        if not self.answering:
+            raise HomeAssistantError("the lock did not answer")
+
+    async def answer(self, *, answering: bool) -> None:
+        """Stop answering (the entity goes unavailable, as its integration shows it), or answer again."""
+        self.answering = answering
+        self.hass.states.async_set(ENTITY, "locked" if answering else "unavailable")
+
+
+@dataclass
+class SlotLockDouble(ActionLockDouble):
     """A lock behind ZHA- or Matter-style actions: numbered slots, duplicate codes refused."""
 
     slots: dict[int, str] = field(default_factory=dict)
     calls: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
 
-    def install(
-        self, hass: HomeAssistant, domain: str, set_name: str, clear_name: str, code_key: str, slot_key: str
-    ) -> None:
+    def install(self, domain: str, set_name: str, clear_name: str, code_key: str, slot_key: str) -> None:
         """Register the integration's set and clear actions."""
-        mock_integration(hass, MockModule(domain))
+        mock_integration(self.hass, MockModule(domain))
 
         async def set_code(call: ServiceCall) -> None:
             self.calls.append((set_name, dict(call.data)))
+            self.check()
             slot, code = int(call.data[slot_key]), str(call.data[code_key])
             if any(held == code for other, held in self.slots.items() if other != slot):
                 raise HomeAssistantError("duplicate")
@@ -46,25 +64,35 @@ class SlotLockDouble:
 
         async def clear_code(call: ServiceCall) -> None:
             self.calls.append((clear_name, dict(call.data)))
+            self.check()
             self.slots.pop(int(call.data[slot_key]), None)
 
-        hass.services.async_register(domain, set_name, set_code)
-        hass.services.async_register(domain, clear_name, clear_code)
-        hass.states.async_set(ENTITY, "locked")
+        self.hass.services.async_register(domain, set_name, set_code)
+        self.hass.services.async_register(domain, clear_name, clear_code)
+        self.hass.states.async_set(ENTITY, "locked")
+
+    async def held(self, slot: int) -> str | None:
+        """Return the code in a slot."""
+        return self.slots.get(slot)
+
+    async def window(self, slot: int) -> Interval | None:
+        """These locks enforce no windows (the paths declare none)."""
+        raise NotImplementedError
 
 
 @dataclass
-class TTLockDouble:
+class TTLockDouble(ActionLockDouble):
     """A TTLock lock behind hass-ttlock's actions: named passcodes with ids and validity windows."""
 
     passcodes: dict[int, dict[str, Any]] = field(default_factory=dict)
     ids: Any = field(default_factory=lambda: count(101))
 
-    def install(self, hass: HomeAssistant) -> None:
+    def install(self) -> None:
         """Register create/delete/list passcode actions."""
-        mock_integration(hass, MockModule("ttlock"))
+        mock_integration(self.hass, MockModule("ttlock"))
 
         async def create(call: ServiceCall) -> None:
+            self.check()
             self.passcodes[next(self.ids)] = {
                 "name": call.data["passcode_name"],
                 "passcode": call.data["passcode"],
@@ -73,6 +101,7 @@ class TTLockDouble:
             }
 
         async def delete(call: ServiceCall) -> None:
+            self.check()
             self.passcodes.pop(call.data["passcode_id"])
 
         async def listing(call: ServiceCall) -> ServiceResponse:
@@ -85,16 +114,26 @@ class TTLockDouble:
                 }
             }
 
-        hass.services.async_register("ttlock", "create_passcode", create)
-        hass.services.async_register("ttlock", "delete_passcode", delete)
-        hass.services.async_register(
+        self.hass.services.async_register("ttlock", "create_passcode", create)
+        self.hass.services.async_register("ttlock", "delete_passcode", delete)
+        self.hass.services.async_register(
             "ttlock", "list_passcodes", listing, supports_response=SupportsResponse.ONLY
         )
-        hass.states.async_set(ENTITY, "locked")
+        self.hass.states.async_set(ENTITY, "locked")
 
     def by_name(self) -> dict[str, dict[str, Any]]:
         """Return the passcodes by name."""
         return {p["name"]: p for p in self.passcodes.values()}
+
+    async def held(self, slot: int) -> str | None:
+        """Return the passcode standing for a slot."""
+        passcode = self.by_name().get(TTLockPath.passcode_name(slot))
+        return passcode["passcode"] if passcode else None
+
+    async def window(self, slot: int) -> Interval | None:
+        """Return the validity window the lock enforces for a slot's passcode (None: always valid)."""
+        passcode = self.by_name()[TTLockPath.passcode_name(slot)]
+        return Interval(passcode["start"], passcode["end"]) if passcode["start"] else None
 
 
 @pytest.mark.parametrize(
@@ -113,51 +152,62 @@ class TTLockDouble:
 )
 async def test_slot_paths_contract(
     hass: HomeAssistant,
-    path_type: type,
+    path_type: type[ZHAPath | MatterPath],
     domain: str,
     set_name: str,
     clear_name: str,
     code_key: str,
     slot_key: str,
 ) -> None:
-    """Set, overwrite, clear; errors and a missing integration become LockPathError; no read-back claimed."""
-    double = SlotLockDouble()
+    """ZHA and Matter keep the contract; a missing integration and a duplicate code are clear errors."""
+    double = SlotLockDouble(hass)
     path = path_type(hass, ENTITY, Capabilities(slot_count=10))
     with pytest.raises(LockPathError, match="not available"):
-        await path.async_set(1, GUEST)
-    double.install(hass, domain, set_name, clear_name, code_key, slot_key)
-    await path.async_start()
-    assert path.available()
-    await path.async_set(1, GUEST)
-    await path.async_set(1, SlotCode("stay:b", "7788"))
-    assert double.slots == {1: "7788"}
+        await path.async_set(1, GUEST, None)
+    double.install(domain, set_name, clear_name, code_key, slot_key)
+    await check_contract(PeerOf(path, double))
     with pytest.raises(LockPathError, match="refused"):
-        await path.async_set(2, SlotCode("stay:c", "7788"))
-    await path.async_clear(1)
-    assert double.slots == {}
+        await path.async_set(2, SlotCode("stay:c", GUEST.code), None)  # the contract left it in slot 3
     assert not path.capabilities.read_back
     with pytest.raises(LockPathError, match="cannot read"):
         await path.async_read(1)
-    path.stop()
-    hass.states.async_set(ENTITY, "unavailable")
-    assert not path.available()
 
 
 async def test_ttlock_contract_with_native_window(hass: HomeAssistant) -> None:
     """Passcodes are named after their slot, carry the window (the lock enforces it), read back and delete."""
-    double = TTLockDouble()
-    double.install(hass)
+    double = TTLockDouble(hass)
+    double.install()
     path = TTLockPath(hass, ENTITY, Capabilities(native_windows=True, read_back=True))
-    await path.async_set(3, SlotCode("stay:a", "4567", native_window=WINDOW))
-    stored = double.by_name()["guest_pins slot 3"]
-    assert stored["passcode"] == "4567"
-    assert (stored["start"], stored["end"]) == (WINDOW.start, WINDOW.end)
-    assert await path.async_read(3) == "4567"
-    await path.async_set(3, SlotCode("static:manager", "9911"))  # replaces, always valid
-    assert [(p["passcode"], p["start"]) for p in double.passcodes.values()] == [("9911", None)]
-    await path.async_clear(3)
-    assert double.passcodes == {}
-    assert await path.async_read(3) is None
+    await check_contract(PeerOf(path, double))
+    # Listing passcodes is answered by TTLock's cloud: only creating and deleting reach the lock.
+    before = path.transactions
+    assert await path.async_read(3) == GUEST.code
+    assert path.transactions == before
+
+
+@dataclass
+class PeerOf:
+    """A path and the double behind it, as the contract sees them."""
+
+    path: ZHAPath | MatterPath | TTLockPath
+    double: SlotLockDouble | TTLockDouble
+
+    @property
+    def reports_itself(self) -> bool:
+        """Return False: the manager follows these locks through their entities."""
+        return False
+
+    async def held(self, slot: int) -> str | None:
+        """Return what the double's lock holds."""
+        return await self.double.held(slot)
+
+    async def window(self, slot: int) -> Interval | None:
+        """Return the window the double's lock enforces."""
+        return await self.double.window(slot)
+
+    async def answer(self, *, answering: bool) -> None:
+        """Make the double's lock answer or not."""
+        await self.double.answer(answering=answering)
 
 
 async def test_property_provisions_a_ttlock_guest_48_hours_ahead(
@@ -167,8 +217,8 @@ async def test_property_provisions_a_ttlock_guest_48_hours_ahead(
     property_data: dict[str, Any],
 ) -> None:
     """A lock that enforces windows gets the guest's code early, with the stay's window attached."""
-    double = TTLockDouble()
-    double.install(hass)
+    double = TTLockDouble(hass)
+    double.install()
     lock = lock_subentry(entity_id=ENTITY)
     lock["data"] = {**lock["data"], CONF_PATH: "ttlock"}
     entry = MockConfigEntry(

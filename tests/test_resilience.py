@@ -41,19 +41,25 @@ async def test_offline_lock_holds_changes_and_delivers_in_order(
 async def test_failing_writes_retry_with_back_off_then_raise_a_repair(
     hass: HomeAssistant, freezer: FrozenDateTimeFactory, loaded: MockConfigEntry, zwave_lock: FakeZWaveLock
 ) -> None:
-    """Failed writes retry after 1, 2 and 4 minutes; the third failure raises a repair; success clears it."""
+    """A failing write retries after 15 s, 30 s, 1 and 2 min; the 5th failure is reported, once.
+
+    A success then withdraws the repair.
+    """
     events = async_capture_events(hass, "guest_pins_event")
     zwave_lock.fail = True
-    now = at(2026, 12, 15, 16)
+    now = at(2026, 12, 15, 15, 59, 30)  # the 16:00 check-in, one batching window early
     await move_to(hass, freezer, now)
-    for minutes in (1, 2):
-        now += timedelta(minutes=minutes)
+    for seconds in (15, 30, 60, 120):
+        assert ir.async_get(hass).async_get_issue(DOMAIN, f"write_failed_{LOCK_ID}") is None
+        now += timedelta(seconds=seconds)
+        await move_to(hass, freezer, now - timedelta(seconds=1))
+        attempts = len([call for call in zwave_lock.calls if call[:2] == ("set", 1)])
         await move_to(hass, freezer, now)
-    attempts = [call for call in zwave_lock.calls if call[:2] == ("set", 1)]
-    assert len(attempts) == 3
-    assert [event.data["attempts"] for event in events if event.data["type"] == "write_failed"] == [1, 2, 3]
-    issue = ir.async_get(hass).async_get_issue(DOMAIN, f"write_failed_{LOCK_ID}")
-    assert issue is not None
+        assert len([call for call in zwave_lock.calls if call[:2] == ("set", 1)]) == attempts + 1
+    assert len([call for call in zwave_lock.calls if call[:2] == ("set", 1)]) == 5
+    failed = [event.data for event in events if event.data["type"] == "write_failed"]
+    assert [(event["slot"], event["attempts"]) for event in failed] == [(1, 5)]
+    assert ir.async_get(hass).async_get_issue(DOMAIN, f"write_failed_{LOCK_ID}") is not None
     zwave_lock.fail = False
     await move_to(hass, freezer, now + timedelta(minutes=4))
     assert zwave_lock.slots[1] == "4567"
@@ -128,7 +134,8 @@ async def test_store_migrates_from_minor_version_1(hass: HomeAssistant, hass_sto
     assert data["transactions"] == {}
     assert data["queues"] == {}
     assert data["wakeups"] == {}
-    assert STORAGE_MINOR_VERSION == 3
+    assert data["issued"] == {}
+    assert STORAGE_MINOR_VERSION == 4
 
 
 async def test_calendar_entity_as_source(

@@ -4,6 +4,7 @@ from datetime import UTC, datetime, timedelta
 
 from freezegun.api import FrozenDateTimeFactory
 from homeassistant.core import HomeAssistant
+from homeassistant.exceptions import HomeAssistantError
 from homeassistant.util import dt as dt_util
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
@@ -102,3 +103,28 @@ async def test_restart_mid_queue_loses_and_repeats_nothing(
     assert 5 not in zwave_lock.slots
     await move_to(hass, freezer, dt_util.utcnow() + timedelta(seconds=30))
     assert [call for call in zwave_lock.writes if call[1] == 5] == [("set", 5, "1357")]
+
+
+async def test_a_lock_back_during_a_back_off_is_retried_when_it_ends(
+    hass: HomeAssistant, freezer: FrozenDateTimeFactory, loaded: MockConfigEntry, zwave_lock: FakeZWaveLock
+) -> None:
+    """A write fails as the lock drops off; it is back within the back-off: the retry comes at its end."""
+    original = zwave_lock.set_usercode
+
+    def drop_off(slot: int, code: str) -> None:
+        """Fail the write, the lock vanishing as it does."""
+        hass.states.async_set(LOCK_ENTITY, "unavailable")
+        zwave_lock.calls.append(("set", slot, code))
+        raise HomeAssistantError("node did not respond")
+
+    zwave_lock.set_usercode = drop_off  # type: ignore[method-assign]
+    await move_to(hass, freezer, at(2026, 12, 15, 15, 59, 30))
+    zwave_lock.set_usercode = original  # type: ignore[method-assign]
+    attempts = len([call for call in zwave_lock.calls if call[:2] == ("set", 1)])
+    assert attempts == 1
+    await move_to(hass, freezer, at(2026, 12, 15, 15, 59, 35))
+    hass.states.async_set(LOCK_ENTITY, "locked")  # back, inside its 15 s back-off
+    await hass.async_block_till_done()
+    assert len([call for call in zwave_lock.calls if call[:2] == ("set", 1)]) == attempts
+    await move_to(hass, freezer, at(2026, 12, 15, 15, 59, 45))
+    assert zwave_lock.slots[1] == "4567"

@@ -1,75 +1,220 @@
-"""The Z-Wave JS path against the real zwave-js driver and server with a simulated keypad lock."""
+"""The Z-Wave JS path against the real zwave-js driver and server with simulated keypad locks.
+
+Home Assistant's own zwave_js integration connects to the peer over its websocket; what each simulated lock
+holds is read from the lock itself (the peer's control channel), not through the path. These tests run on
+real time: the peer is a real process, and freezing the clock would freeze the event loop too.
+"""
 
 from collections.abc import AsyncGenerator, Generator
-from datetime import UTC, datetime
+from dataclasses import dataclass
+from datetime import datetime, time, timedelta
+from typing import Any
 
 from homeassistant.config_entries import ConfigEntryState
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers import entity_registry as er
+from homeassistant.util import dt as dt_util
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
+from pytest_homeassistant_custom_component.test_util.aiohttp import AiohttpClientMocker
 
-from custom_components.guest_pins.core.model import Interval, SlotCode
-from custom_components.guest_pins.locks.base import Capabilities
-from custom_components.guest_pins.locks.zwave_js import ZWaveJSPath, year_day_schedule
+from custom_components.guest_pins.const import CONF_BATCH_SECONDS, CONF_PATH, DEFAULT_OPTIONS, DOMAIN
+from custom_components.guest_pins.core.model import Interval, SlotCode, TimeRange, WeeklySchedule
+from custom_components.guest_pins.locks.base import Capabilities, LockPathError
+from custom_components.guest_pins.locks.zwave_js import DEFAULT_WAKE_INTERVAL, ZWaveJSPath
 
+from .contract import Reports, check_contract
+from .property_builders import lock_subentry
 from .waiting import until
-from .zwave_peer import HOME_ID, zwave_server
-
-WINDOW = Interval(datetime(2026, 12, 15, 15, tzinfo=UTC), datetime(2026, 12, 18, 10, tzinfo=UTC))
+from .zwave_peer import CODES_NODE, CREDENTIALS_NODE, HOME_ID, SLEEPING_NODE, ZWavePeer, zwave_server
 
 
 @pytest.fixture
-def zwave_url(socket_enabled: None) -> Generator[str]:
+def zwave_peer(socket_enabled: None) -> Generator[ZWavePeer]:
     """Run the Z-Wave peer (requested before `hass`, so Home Assistant disconnects first)."""
-    with zwave_server() as url:
-        yield url
+    with zwave_server() as peer:
+        yield peer
 
 
 @pytest.fixture
-async def zwave_lock_entity(zwave_url: str, hass: HomeAssistant) -> AsyncGenerator[str]:
-    """Connect Home Assistant's real zwave_js integration to the peer; return the lock entity."""
+async def zwave_locks(zwave_peer: ZWavePeer, hass: HomeAssistant) -> AsyncGenerator[dict[int, str]]:
+    """Connect Home Assistant's real zwave_js integration to the peer; return the lock entity per node."""
+    await hass.config.async_set_time_zone("Europe/Berlin")
     entry = MockConfigEntry(
         domain="zwave_js",
         unique_id=str(HOME_ID),
         version=1,
         minor_version=2,
-        data={"url": zwave_url, "use_addon": False, "integration_created_addon": False},
+        data={"url": zwave_peer.url, "use_addon": False, "integration_created_addon": False},
     )
     entry.add_to_hass(hass)
     assert await hass.config_entries.async_setup(entry.entry_id)
     await hass.async_block_till_done()
     assert entry.state is ConfigEntryState.LOADED
 
-    def locks() -> list[str]:
-        """Return the lock entities zwave_js created for the peer's nodes."""
-        return [
-            item.entity_id
+    def locks() -> dict[int, str]:
+        """Return the lock entity zwave_js created for each node (unique ids start "<home>.<node>-")."""
+        return {
+            int(item.unique_id.split(".")[1].split("-")[0]): item.entity_id
             for item in er.async_entries_for_config_entry(er.async_get(hass), entry.entry_id)
             if item.domain == "lock"
-        ]
+        }
 
-    await until(lambda: bool(locks()), "the simulated lock's entity (its interview)")
-    yield locks()[0]
+    await until(lambda: len(locks()) == 3, "the simulated locks' entities (their interviews)")
+    yield locks()
     assert await hass.config_entries.async_unload(entry.entry_id)
 
 
-async def test_contract_against_the_real_driver(hass: HomeAssistant, zwave_lock_entity: str) -> None:
-    """Set with a native window, read back from the lock, overwrite, clear; schedules round-trip."""
-    await hass.config.async_set_time_zone("Europe/Berlin")
-    path = ZWaveJSPath(hass, zwave_lock_entity, Capabilities(slot_count=10, read_back=True))
-    await path.async_start()
-    assert path.capabilities.native_windows  # the lock has Schedule Entry Lock CC
-    assert path.available()
-    await path.async_set(3, SlotCode("stay:a", "4567", native_window=WINDOW))
-    assert await path.async_read(3) == "4567"
-    schedule = await path.async_read_schedule(3)
-    assert schedule is not None
-    assert {key: schedule[key] for key in year_day_schedule(WINDOW)} == year_day_schedule(WINDOW)
-    assert year_day_schedule(WINDOW)["startYear"] == 26  # two-digit years, local 16:00
-    assert year_day_schedule(WINDOW)["startHour"] == 16
-    await path.async_set(3, SlotCode("stay:b", "7788"))
-    assert await path.async_read(3) == "7788"
-    await path.async_clear(3)
-    assert await path.async_read(3) is None
+@dataclass
+class ZWaveLockPeer:
+    """One simulated Z-Wave lock as the contract sees it."""
+
+    path: ZWaveJSPath
+    peer: ZWavePeer
+    node: int
+    reports_itself: bool = True
+
+    async def held(self, slot: int) -> str | None:
+        """Return the code the simulated lock itself holds for the user."""
+        code: str | None = self.peer.held(self.node, slot)["code"]
+        return code
+
+    async def window(self, slot: int) -> Interval | None:
+        """Return the year-day window the lock enforces for the user (None: its schedules are off)."""
+        held = self.peer.held(self.node, slot)
+        if not held["enabled"] or held["yearDay"] is None:
+            return None
+        return year_day_interval(held["yearDay"])
+
+    async def answer(self, *, answering: bool) -> None:
+        """Make the lock stop acknowledging, or acknowledge again and talk (a ping it answers)."""
+        self.peer.control(f"ack {self.node} {'on' if answering else 'off'}")
+        if answering:
+            node = self.path._node()
+            assert node is not None
+            await node.async_ping()
+
+
+def year_day_interval(schedule: dict[str, int]) -> Interval:
+    """Return a year-day schedule (local time, two-digit years) as the instants it spans."""
+
+    def instant(prefix: str) -> datetime:
+        """Return one end of the schedule as an aware instant."""
+        return datetime(
+            2000 + schedule[f"{prefix}Year"],
+            schedule[f"{prefix}Month"],
+            schedule[f"{prefix}Day"],
+            schedule[f"{prefix}Hour"],
+            schedule[f"{prefix}Minute"],
+            tzinfo=dt_util.get_default_time_zone(),
+        ).astimezone(dt_util.UTC)
+
+    return Interval(instant("start"), instant("stop"))
+
+
+@pytest.mark.parametrize("node", [CODES_NODE, CREDENTIALS_NODE], ids=["user_code", "user_credential"])
+async def test_contract(
+    zwave_peer: ZWavePeer, hass: HomeAssistant, zwave_locks: dict[int, str], node: int
+) -> None:
+    """The path keeps the contract on a User Code lock and on a User Credential lock."""
+    path = ZWaveJSPath(hass, zwave_locks[node], Capabilities(slot_count=10, read_back=True))
+    await check_contract(ZWaveLockPeer(path, zwave_peer, node))
+    assert path.capabilities.native_windows
+    assert path.capabilities.native_weekly
+    assert path.capabilities.wake_interval is None
+
+
+async def test_weekly_schedules_are_enforced_by_the_lock(
+    zwave_peer: ZWavePeer, hass: HomeAssistant, zwave_locks: dict[int, str]
+) -> None:
+    """A static PIN's week goes on as week-day schedules; fewer ranges later erase the rest."""
+    path = ZWaveJSPath(hass, zwave_locks[CODES_NODE], Capabilities(slot_count=10, read_back=True))
+    await path.async_start(Reports())
+    evenings = WeeklySchedule.of(
+        {5: [TimeRange(time(10), time(14))], 0: [TimeRange(time(22), time(2))]}  # Sat 10-14, Mon 22-02
+    )
+    cleaner = SlotCode("static:cleaner", "5678", native_schedule=evenings)
+    with pytest.raises(LockPathError, match="2 weekly ranges per code; this PIN needs 3") as refused:
+        await path.async_set(9, cleaner, None)  # past midnight is two entries: 3 in all
+    assert refused.value.permanent
+    saturdays = SlotCode(
+        "static:cleaner", "5678", native_schedule=WeeklySchedule.of({5: [TimeRange(time(10), time(14))]})
+    )
+    two = WeeklySchedule.of({5: [TimeRange(time(10), time(14))], 2: [TimeRange(time(9), time(11))]})
+    await path.async_set(9, SlotCode("static:cleaner", "5678", native_schedule=two), None)
+    held = zwave_peer.held(CODES_NODE, 9)
+    assert held["code"] == "5678"
+    assert held["enabled"]
+    assert held["weekDays"] == [
+        {"weekday": 3, "startHour": 9, "startMinute": 0, "stopHour": 11, "stopMinute": 0},  # Wednesday
+        {"weekday": 6, "startHour": 10, "startMinute": 0, "stopHour": 14, "stopMinute": 0},  # Saturday
+    ]
+    await path.async_set(9, saturdays, SlotCode("static:cleaner", "5678", native_schedule=two))
+    assert zwave_peer.held(CODES_NODE, 9)["weekDays"] == [
+        {"weekday": 6, "startHour": 10, "startMinute": 0, "stopHour": 14, "stopMinute": 0},
+        None,
+    ]
+    await path.async_set(9, SlotCode("static:manager", "9911"), saturdays)
+    assert not zwave_peer.held(CODES_NODE, 9)["enabled"], "an always-valid code must not keep a schedule"
     path.stop()
+
+
+async def test_a_sleeping_lock_takes_commands_when_it_wakes(
+    zwave_peer: ZWavePeer, hass: HomeAssistant, zwave_locks: dict[int, str]
+) -> None:
+    """Asleep it is unavailable (writes wait); its wake-up notification is a report; then it takes them."""
+    path = ZWaveJSPath(hass, zwave_locks[SLEEPING_NODE], Capabilities(slot_count=10, read_back=True))
+    reports = Reports()
+    await path.async_start(reports)
+    assert path.capabilities.wake_interval == DEFAULT_WAKE_INTERVAL
+    assert not path.available()
+    zwave_peer.control(f"wake {SLEEPING_NODE}")
+    await until(lambda: reports.count > 0, "the wake-up notification")
+    assert path.available()
+    await path.async_set(2, SlotCode("stay:a", "2468"), None)
+    assert zwave_peer.held(SLEEPING_NODE, 2)["code"] == "2468"
+    zwave_peer.control(f"sleep {SLEEPING_NODE}")
+    await until(lambda: not path.available(), "the lock going back to sleep")
+    path.stop()
+
+
+async def test_changes_within_the_batching_window_reach_the_lock_in_one_communication(
+    zwave_peer: ZWavePeer,
+    hass: HomeAssistant,
+    zwave_locks: dict[int, str],
+    aioclient_mock: AiohttpClientMocker,
+    property_data: dict[str, Any],
+) -> None:
+    """US5-1 over the real driver: three edits inside the window leave together, as one wake-up."""
+    lock = lock_subentry(entity_id=zwave_locks[CODES_NODE])
+    lock["data"] = {**lock["data"], CONF_PATH: "zwave_js"}
+    # A 3 s window instead of 30 s: the behaviour is the same, and this test runs on real time.
+    entry = MockConfigEntry(
+        domain=DOMAIN,
+        data=property_data,
+        options={**DEFAULT_OPTIONS, CONF_BATCH_SECONDS: 3},
+        subentries_data=[lock],
+    )
+    entry.add_to_hass(hass)
+    assert await hass.config_entries.async_setup(entry.entry_id)
+    await hass.async_block_till_done()
+    manager = entry.runtime_data.manager
+    lock_id = next(iter(manager.locks))
+    transactions = len(manager.state.transactions.get(lock_id, []))
+    started = dt_util.utcnow()
+    for slot, code in ((4, "1357"), (5, "2468"), (6, "3690")):
+        await hass.services.async_call(
+            DOMAIN,
+            "set_manual_pin",
+            {"config_entry_id": entry.entry_id, "lock": zwave_locks[CODES_NODE], "slot": slot, "code": code},
+            blocking=True,
+        )
+    assert dt_util.utcnow() - started < timedelta(seconds=3)
+    assert [zwave_peer.held(CODES_NODE, slot)["code"] for slot in (4, 5, 6)] == [None, None, None]
+    await until(lambda: len(manager.locks[lock_id].queue) == 0, "the batch to leave")
+    assert dt_util.utcnow() - started >= timedelta(seconds=3), "the batch left before its window closed"
+    assert [zwave_peer.held(CODES_NODE, slot)["code"] for slot in (4, 5, 6)] == ["1357", "2468", "3690"]
+    assert len(manager.state.wakeups[lock_id]) == 1
+    # Three codes, each written and read back: six exchanges in that one communication.
+    assert len(manager.state.transactions[lock_id]) - transactions == 6
+    assert await hass.config_entries.async_unload(entry.entry_id)

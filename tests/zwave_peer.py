@@ -1,13 +1,16 @@
-"""The real zwave-js driver and server with a simulated keypad lock (tests/zwave_peer), one per test."""
+"""The real zwave-js driver and server with simulated keypad locks (tests/zwave_peer), one per test."""
 
 from collections.abc import Generator
 import contextlib
+from dataclasses import dataclass
+import json
 from pathlib import Path
 import queue
 import shutil
 import subprocess
 import tempfile
 import threading
+from typing import Any
 
 import pytest
 
@@ -15,12 +18,45 @@ from .mqtt_peer import free_port
 
 PEER = Path(__file__).parent / "zwave_peer"
 HOME_ID = 0x7E570001
-START_TIMEOUT_S = 90.0
+CODES_NODE, CREDENTIALS_NODE, SLEEPING_NODE = 2, 3, 4
+START_TIMEOUT_S = 120.0
+CONTROL_TIMEOUT_S = 10.0
+
+
+@dataclass
+class ZWavePeer:
+    """A running peer: its websocket URL and the control channel to its simulated locks."""
+
+    url: str
+    process: subprocess.Popen[str]
+    lines: queue.Queue[str]
+
+    def control(self, line: str) -> list[str]:
+        """Send a control line ("ack 2 off", "wake 4", "held 2 3") and wait until the peer carried it out.
+
+        Returns what the peer printed in answer.
+        """
+        assert self.process.stdin is not None
+        self.process.stdin.write(f"{line}\n")
+        self.process.stdin.flush()
+        printed: list[str] = []
+        try:
+            while (answer := self.lines.get(timeout=CONTROL_TIMEOUT_S).strip()) != f"OK {line}":
+                printed.append(answer)
+        except queue.Empty:
+            pytest.fail(f"the Z-Wave peer did not carry out {line!r}")
+        return printed
+
+    def held(self, node: int, slot: int) -> dict[str, Any]:
+        """Return what a simulated lock itself holds for a user: code, schedules on, year-day, week-days."""
+        (line,) = [line for line in self.control(f"held {node} {slot}") if line.startswith("HELD ")]
+        answer: dict[str, Any] = json.loads(line.removeprefix("HELD "))
+        return answer
 
 
 @contextlib.contextmanager
-def zwave_server() -> Generator[str]:
-    """Start the peer on a free loopback port with a fresh cache; yield its websocket URL; stop it."""
+def zwave_server() -> Generator[ZWavePeer]:
+    """Start the peer on a free loopback port with a fresh cache; yield it; stop it."""
     node = shutil.which("node")
     if node is None or not (PEER / "node_modules" / "zwave-js").exists():
         pytest.skip("the Z-Wave peer is not installed (scripts/bootstrap runs npm ci in tests/zwave_peer)")
@@ -28,6 +64,7 @@ def zwave_server() -> Generator[str]:
     cache = Path(tempfile.mkdtemp(prefix="guest-pins-zwave-"))
     process = subprocess.Popen(  # noqa: S603
         [node, str(PEER / "mock_lock.cjs"), str(port), str(cache)],
+        stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
         text=True,
@@ -37,11 +74,12 @@ def zwave_server() -> Generator[str]:
     reader.start()
     try:
         try:
-            while lines.get(timeout=START_TIMEOUT_S).strip() != "READY":
-                pass
+            while (line := lines.get(timeout=START_TIMEOUT_S).strip()) != "READY":
+                if line.startswith("NOT READY"):
+                    pytest.fail(f"the Z-Wave peer did not start: {line}")
         except queue.Empty:
             pytest.fail("the Z-Wave peer did not start")
-        yield f"ws://127.0.0.1:{port}"
+        yield ZWavePeer(f"ws://127.0.0.1:{port}", process, lines)
     finally:
         process.terminate()
         try:
@@ -49,5 +87,7 @@ def zwave_server() -> Generator[str]:
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+        if process.stdin is not None:
+            process.stdin.close()
         reader.join(timeout=5)
         shutil.rmtree(cache, ignore_errors=True)

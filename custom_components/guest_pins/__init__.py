@@ -58,7 +58,6 @@ async def async_setup_entry(hass: HomeAssistant, entry: GuestPinsConfigEntry) ->
     locks: dict[str, LockRuntime] = {}
     for subentry in entry.get_subentries_of_type(SUBENTRY_LOCK):
         path = create_path(hass, subentry)
-        await path.async_start()
         entry.async_on_unload(path.stop)
         locks[subentry.subentry_id] = LockRuntime(subentry, path, lock_device_id(hass, entry, subentry))
         issue_id = f"unsupported_lock_{subentry.subentry_id}"

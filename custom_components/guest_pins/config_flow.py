@@ -35,6 +35,7 @@ from homeassistant.helpers.selector import (
 import probatio
 
 from .const import (
+    CONF_BATCH_SECONDS,
     CONF_BLOCK_PATTERNS,
     CONF_CALENDAR_ENTITY,
     CONF_CALENDAR_TIME_ZONE,
@@ -194,6 +195,9 @@ class GuestPinsOptionsFlow(OptionsFlowWithReload):
                 probatio.Required(CONF_PROVISION_LEAD): _minutes(14 * 24),
                 probatio.Required(CONF_SYNC_INTERVAL): NumberSelector(
                     NumberSelectorConfig(min=0, max=24 * 60, step=1, mode=NumberSelectorMode.BOX)
+                ),
+                probatio.Required(CONF_BATCH_SECONDS): NumberSelector(
+                    NumberSelectorConfig(min=0, max=300, step=1, mode=NumberSelectorMode.BOX)
                 ),
                 probatio.Optional(CONF_NOTIFY_TARGETS): EntitySelector(
                     EntitySelectorConfig(domain="notify", multiple=True)

@@ -21,6 +21,7 @@ CONF_GRACE: Final = "grace_minutes"
 CONF_EXPIRE_AT: Final = "expire_at"
 CONF_PROVISION_LEAD: Final = "provision_lead_hours"
 CONF_SYNC_INTERVAL: Final = "sync_interval_minutes"
+CONF_BATCH_SECONDS: Final = "batch_seconds"
 CONF_NOTIFY_TARGETS: Final = "notify_targets"
 CONF_SHOW_CODES: Final = "show_codes"
 
@@ -41,6 +42,7 @@ DEFAULT_OPTIONS: Final = {
     CONF_EXPIRE_AT: "09:00:00",
     CONF_PROVISION_LEAD: 48,
     CONF_SYNC_INTERVAL: 15,
+    CONF_BATCH_SECONDS: 30,
     CONF_NOTIFY_TARGETS: [],
     CONF_SHOW_CODES: False,
 }

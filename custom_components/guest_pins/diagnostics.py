@@ -1,12 +1,14 @@
 """Diagnostics a host can share in a bug report: codes, phones, names and calendar URLs redacted."""
 
-from datetime import datetime
+from dataclasses import asdict
+from datetime import datetime, timedelta
 from typing import Any
 
 from homeassistant.components.diagnostics import async_redact_data
 from homeassistant.core import HomeAssistant
 
 from .const import CONF_CALENDAR_ENTITY, CONF_CODE, CONF_URL, SUBENTRY_STATIC_PIN
+from .locks.base import Capabilities
 from .models import GuestPinsConfigEntry
 
 TO_REDACT = {
@@ -70,11 +72,7 @@ async def async_get_config_entry_diagnostics(
         "locks": {
             lock.subentry.title: {
                 "path": type(lock.path).__name__,
-                "capabilities": {
-                    "slot_count": lock.path.capabilities.slot_count,
-                    "native_windows": lock.path.capabilities.native_windows,
-                    "read_back": lock.path.capabilities.read_back,
-                },
+                "capabilities": _capabilities(lock.path.capabilities),
                 "available": lock.path.available(),
                 "slots": {
                     str(slot): {"owner_kind": content.owner.split(":", 1)[0], "code": REDACTED}
@@ -84,10 +82,22 @@ async def async_get_config_entry_diagnostics(
                     operation.kind.value
                     for operation in lock.queue.operations(manager.state.lock_contents.get(lock_id, {}))
                 ],
-                "failures": lock.failures,
+                "failed_attempts": {
+                    str(slot): queued.attempts for slot, queued in lock.queue.slots.items() if queued.attempts
+                },
+                "last_error": lock.last_error,
                 "transactions": len(manager.state.transactions.get(lock_id, [])),
+                "wakeups": len(manager.state.wakeups.get(lock_id, [])),
                 "next_change": _iso(plan.locks[lock_id].next_change) if plan else None,
             }
             for lock_id, lock in manager.locks.items()
         },
+    }
+
+
+def _capabilities(capabilities: Capabilities) -> dict[str, Any]:
+    """Return what a lock's path can do, in JSON form."""
+    return {
+        key: value.total_seconds() if isinstance(value, timedelta) else value
+        for key, value in asdict(capabilities).items()
     }

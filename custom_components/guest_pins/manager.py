@@ -21,6 +21,7 @@ from homeassistant.helpers.event import async_track_point_in_utc_time, async_tra
 from homeassistant.util import dt as dt_util
 
 from .const import (
+    CONF_BATCH_SECONDS,
     CONF_CODE,
     CONF_EARLY_ACCESS,
     CONF_ENABLED,
@@ -51,12 +52,12 @@ from .const import (
 from .core import lifecycle, pins
 from .core.engine import PropertyInputs, PropertyPlan, plan_property
 from .core.model import GuestPin, LockProfile, PinMethod, SlotCode, StaticPin, Stay, WeeklySchedule
-from .core.reconciler import Operation, OpKind
+from .core.reconciler import retain_expired
 from .core.schedule_text import parse_ranges
 from .core.stays import source_id
 from .core.windows import WindowPolicy
-from .locks.base import LockPath, LockPathError
-from .locks.queue import DEFAULT_BATCH_WINDOW, WriteQueue
+from .locks.base import LockPath
+from .locks.queue import Delivered, Failed, FlushResult, LockWriter, WriteQueue
 from .masking import mask
 from .storage import GuestPinsStore, PropertyState, slot_from_json, slot_to_json
 
@@ -67,8 +68,6 @@ if TYPE_CHECKING:
 EVENT_GUEST_PINS = "guest_pins_event"
 # A lock that still lacks a guest's code this long before check-in gets a repair.
 MISSING_CODE_ALERT = timedelta(hours=6)
-RETRY_BASE = timedelta(minutes=1)
-RETRY_MAX = timedelta(hours=1)
 SAVE_DELAY = 2.0
 
 
@@ -113,6 +112,8 @@ def lock_profile(
         native_windows=path.capabilities.native_windows,
         native_weekly=path.capabilities.native_weekly,
         provision_lead=timedelta(hours=options[CONF_PROVISION_LEAD]),
+        wake_interval=path.capabilities.wake_interval or timedelta(0),
+        invites=path.capabilities.invites,
     )
 
 
@@ -128,20 +129,23 @@ def window_policy(options: dict[str, Any]) -> WindowPolicy:
 
 @dataclass
 class LockRuntime:
-    """A managed lock while the property runs: its path, device and what is queued for it."""
+    """A managed lock while the property runs: its path, device and the writer that owns its writes."""
 
     subentry: ConfigSubentry
     path: LockPath
     device_id: str
-    queue: WriteQueue = field(default_factory=WriteQueue)
-    failures: int = 0
-    retry_at: datetime | None = None
+    writer: LockWriter = field(init=False)
     last_error: str | None = None
 
     @property
     def entity_id(self) -> str:
         """Return the managed lock entity."""
         return str(self.subentry.data[CONF_LOCK_ENTITY])
+
+    @property
+    def queue(self) -> WriteQueue:
+        """Return what still waits for the lock."""
+        return self.writer.queue
 
 
 class PropertyManager:
@@ -175,10 +179,11 @@ class PropertyManager:
         self._raised: set[str] = set()
         self._collisions_reported: set[tuple[str, str]] = set()
         self._debouncer = Debouncer(hass, LOGGER, cooldown=0.2, immediate=False, function=self.async_replan)
-        self.batch_window = DEFAULT_BATCH_WINDOW
+        self.batch_window = timedelta(seconds=int(self.options[CONF_BATCH_SECONDS]))
         for lock_id, lock in locks.items():
-            lock.queue = WriteQueue.from_json(
-                state.queues.get(lock_id, {}), slot_from_json, self.batch_window
+            queue = WriteQueue.from_json(state.queues.get(lock_id, {}), slot_from_json, self.batch_window)
+            lock.writer = LockWriter(
+                lock.path, queue, state.lock_contents.setdefault(lock_id, {}), dt_util.utcnow
             )
 
     @property
@@ -226,24 +231,34 @@ class PropertyManager:
         )
 
     async def async_start(self) -> None:
-        """Replan whenever a calendar delivers, and make the first plan now."""
+        """Follow the locks and the calendars, and make the first plan now."""
+        for lock_id, lock in self.locks.items():
+            await lock.path.async_start(partial(self.async_lock_reported, lock_id))
+            if lock.path.transactions:  # a path may ask the lock what it can do
+                self.state.count_transactions(lock_id, dt_util.utcnow(), lock.path.transactions)
         for coordinator in self.coordinators.values():
             self._listeners.append(coordinator.async_add_listener(self.async_schedule_replan))
         entities = {lock.entity_id: lock_id for lock_id, lock in self.locks.items()}
         if entities:
             self._listeners.append(
                 async_track_state_change_event(
-                    self.hass, list(entities), partial(self._lock_reported, entities)
+                    self.hass, list(entities), partial(self._lock_entity_changed, entities)
                 )
             )
         await self.async_replan()
 
     @callback
-    def _lock_reported(self, entities: dict[str, str], event: Event[EventStateChangedData]) -> None:
+    def _lock_entity_changed(self, entities: dict[str, str], event: Event[EventStateChangedData]) -> None:
+        """The lock's entity changed (it was used, or came back): the lock just reported."""
+        self.async_lock_reported(entities[event.data["entity_id"]])
+
+    @callback
+    def async_lock_reported(self, lock_id: str) -> None:
         """A lock just reported, so it is awake: deliver what waits for it now (FR-020)."""
-        lock_id = entities[event.data["entity_id"]]
-        if len(self.locks[lock_id].queue):
-            self.hass.async_create_task(self.async_apply(lock_id, force=True), eager_start=False)
+        lock = self.locks[lock_id]
+        lock.writer.mark_awake()
+        if len(lock.queue):
+            self.hass.async_create_task(self.async_apply(lock_id), eager_start=False)
 
     @callback
     def async_stop(self) -> None:
@@ -293,10 +308,11 @@ class PropertyManager:
             self.state.slot_owners[lock_id] = {
                 slot: content.owner for slot, content in lock_plan.slots.items()
             }
-            held = self.state.lock_contents.get(lock_id, {})
-            desired = self.desired(lock_id)
+            held = lock.writer.held
+            # A lock that enforces windows already refuses an expired code: it stays until its slot is wanted.
+            desired = retain_expired(self.desired(lock_id), held, now + self.batch_window)
             urgent = set(desired.keys() | held.keys()) if timed else self._urgent_slots(desired, held, now)
-            lock.queue.update(desired, held, now, urgent)
+            lock.writer.update(desired, urgent)
             self._persist_queue(lock_id)
         self._fire_time_events(plan, now)
         self.last_tick = now
@@ -361,80 +377,68 @@ class PropertyManager:
                 self.state.memory[stay_id] = replace(memory, pin=pin)
 
     async def async_apply(self, lock_id: str, *, force: bool = False) -> None:
-        """Flush the lock's queue in one communication once it is due (or forced, or the lock is awake).
-
-        Operations go in an order the lock accepts; the queue is held while the lock cannot be reached and
-        while a failed write waits out its back-off.
-        """
+        """Let the lock's writer flush what is due (everything, when `force`d by the host), then report it."""
         lock = self.locks[lock_id]
-        now = dt_util.utcnow()
-        due = lock.queue.due_at()
-        if due is None:
-            return
-        if not lock.path.available():
+        result = await lock.writer.flush(force=force)
+        if result.held_back:
             LOGGER.debug("Lock %s is unavailable; holding %d slots", lock.entity_id, len(lock.queue))
             return
-        if not force and (due > now or (lock.retry_at is not None and now < lock.retry_at)):
-            return
-        contents = self.state.lock_contents.setdefault(lock_id, {})
-        self.state.count_wakeup(lock_id, now)
-        for operation in lock.queue.operations(contents):
-            try:
-                await self._async_write(lock, operation)
-            except LockPathError as err:
-                self._write_failed(lock, operation, str(err))
-                self._persist_queue(lock_id)
-                return
-            now = dt_util.utcnow()
-            self.state.count_transaction(lock_id, now)
+        self._record(lock, result)
+
+    def _record(self, lock: LockRuntime, result: FlushResult) -> None:
+        """Count what a flush cost, tell automations and the host what happened, and keep it in the store."""
+        lock_id = lock.subentry.subentry_id
+        now = dt_util.utcnow()
+        if result.communicated:
+            self.state.count_wakeup(lock_id, now)
+            self.state.count_transactions(lock_id, now, result.transactions)
+        for delivered in result.delivered:
             self.state.last_write[lock_id] = now
-            previous = contents.get(operation.slot)
-            if operation.content is None:
-                contents.pop(operation.slot, None)
-            else:
-                contents[operation.slot] = operation.content
-            lock.queue.delivered(operation.slot, operation.content)
-            self._fire_write_events(lock, operation, previous)
-        lock.retry_at = None
+            self._note_issued(lock_id, delivered)
+            self._fire_write_events(lock, delivered)
+        for failed in result.failed:
+            self._write_failed(lock, failed)
+        if not result.failed and result.delivered:
+            lock.last_error = None
+        if not lock.queue.reported:
+            ir.async_delete_issue(self.hass, DOMAIN, f"write_failed_{lock_id}")
         self._persist_queue(lock_id)
-        lock.failures = 0
-        lock.last_error = None
-        ir.async_delete_issue(self.hass, DOMAIN, f"write_failed_{lock_id}")
-        self.store.async_delay_save(self.state.to_json, SAVE_DELAY)
-        self._notify()
+        # Also when nothing could go (a report during a back-off): wake when the back-off ends.
+        self._schedule_wake(self.plan, now)
+        if result.delivered or result.failed:
+            self.store.async_delay_save(self.state.to_json, SAVE_DELAY)
+            self._notify()
 
-    async def _async_write(self, lock: LockRuntime, operation: Operation) -> None:
-        """Carry out one operation, reading it back where the path can."""
-        if operation.kind is OpKind.CLEAR:
-            await lock.path.async_clear(operation.slot)
+    def _note_issued(self, lock_id: str, delivered: Delivered) -> None:
+        """Remember a code the lock's cloud issued in place of ours (the guest must be given that one)."""
+        issued = self.state.issued.setdefault(lock_id, {})
+        if delivered.issued is not None:
+            issued[delivered.slot] = delivered.issued
+        else:
+            issued.pop(delivered.slot, None)
+
+    def _write_failed(self, lock: LockRuntime, failed: Failed) -> None:
+        """Log a failed write; after its last quick retry (or a refusal), tell automations and the host."""
+        lock.last_error = failed.reason
+        LOGGER.warning(
+            "Writing slot %s of %s failed (attempt %d): %s",
+            failed.slot,
+            lock.entity_id,
+            failed.attempts,
+            failed.reason,
+        )
+        if not failed.report:
             return
-        assert operation.content is not None  # noqa: S101 - set and overwrite carry content
-        await lock.path.async_set(operation.slot, operation.content)
-        if lock.path.capabilities.read_back:
-            held = await lock.path.async_read(operation.slot)
-            if held != operation.content.code:
-                msg = f"slot {operation.slot} reads back a different code"
-                raise LockPathError(msg)
-
-    def _write_failed(self, lock: LockRuntime, operation: Operation, reason: str) -> None:
-        """Report a failed write, keep it pending and retry with back-off."""
-        lock.failures += 1
-        lock.last_error = reason
-        delay = min(RETRY_MAX, RETRY_BASE * 2 ** (lock.failures - 1))
-        lock.retry_at = dt_util.utcnow() + delay
-        LOGGER.warning("Writing slot %s of %s failed: %s", operation.slot, lock.entity_id, reason)
-        self._fire(lock, "write_failed", slot=operation.slot, reason=reason, attempts=lock.failures)
-        if lock.failures >= 3:  # noqa: PLR2004
-            ir.async_create_issue(
-                self.hass,
-                DOMAIN,
-                f"write_failed_{lock.subentry.subentry_id}",
-                is_fixable=False,
-                severity=ir.IssueSeverity.ERROR,
-                translation_key="write_failed",
-                translation_placeholders={"lock": lock.subentry.title, "reason": reason},
-            )
-        self._schedule_wake(self.plan, dt_util.utcnow())
+        self._fire(lock, "write_failed", slot=failed.slot, reason=failed.reason, attempts=failed.attempts)
+        ir.async_create_issue(
+            self.hass,
+            DOMAIN,
+            f"write_failed_{lock.subentry.subentry_id}",
+            is_fixable=False,
+            severity=ir.IssueSeverity.ERROR,
+            translation_key="write_failed",
+            translation_placeholders={"lock": lock.subentry.title, "reason": failed.reason},
+        )
 
     def _fire(self, runtime: LockRuntime | None, kind: str, /, **data: object) -> None:
         """Fire one guest_pins_event (device_id names the lock's device, when there is a lock)."""
@@ -444,22 +448,26 @@ class PropertyManager:
             payload["lock"] = runtime.entity_id
         self.hass.bus.async_fire(EVENT_GUEST_PINS, payload)
 
-    def _fire_write_events(self, lock: LockRuntime, operation: Operation, previous: SlotCode | None) -> None:
+    def _fire_write_events(self, lock: LockRuntime, delivered: Delivered) -> None:
         """Tell automations a code reached or left a lock; freeze a guest code once programmed."""
-        if previous is not None and (operation.content is None or previous.owner != operation.content.owner):
-            self._fire(lock, "pin_removed", slot=operation.slot, owner=previous.owner)
-        if operation.content is not None:
-            owner = operation.content.owner
+        previous, content = delivered.previous, delivered.content
+        if previous is not None and (content is None or previous.owner != content.owner):
+            self._fire(lock, "pin_removed", slot=delivered.slot, owner=previous.owner)
+        if content is not None:
+            owner = content.owner
             self._fire(
-                lock, "pin_programmed", slot=operation.slot, owner=owner, code=mask(operation.content.code)
+                lock,
+                "pin_programmed",
+                slot=delivered.slot,
+                owner=owner,
+                code=mask(delivered.issued or content.code),
+                issued_by_lock=delivered.issued is not None,
             )
             if owner.startswith("stay:"):
                 stay_id = owner.removeprefix("stay:")
                 memory = self.state.memory.get(stay_id, pins.CodeMemory())
                 self.state.memory[stay_id] = replace(
-                    memory,
-                    pin=memory.pin or GuestPin(operation.content.code, PinMethod.DATE),
-                    frozen=True,
+                    memory, pin=memory.pin or GuestPin(content.code, PinMethod.DATE), frozen=True
                 )
 
     def stay(self, stay_id: str) -> Stay | None:
@@ -630,8 +638,9 @@ class PropertyManager:
                 if instant > now
             ]
         for lock in self.locks.values():
-            if (due := lock.queue.due_at()) is not None and lock.path.available():
-                candidates.append(max(due, lock.retry_at) if lock.retry_at else due)
+            # A lock that cannot be reached says when it is back (its report starts the flush).
+            if (due := lock.writer.next_flush()) is not None and lock.path.available():
+                candidates.append(due)
         if candidates:
             self._wake_at = max(min(candidates), now)
             self._wake = async_track_point_in_utc_time(self.hass, self._async_woken, self._wake_at)

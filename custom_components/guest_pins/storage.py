@@ -18,13 +18,13 @@ from .core.model import GuestPin, Interval, PinMethod, SlotCode, TimeRange, Week
 from .core.pins import CodeMemory
 
 STORAGE_VERSION = 1
-STORAGE_MINOR_VERSION = 3
+STORAGE_MINOR_VERSION = 4
 # Transactions older than this no longer count for the weekly battery-impact figure.
 TRANSACTION_WINDOW_DAYS = 7
 
 
 class StoredData(TypedDict):
-    """The JSON shape of the store (minor version 3)."""
+    """The JSON shape of the store (minor version 4)."""
 
     secret: str
     memory: dict[str, dict[str, Any]]
@@ -36,6 +36,7 @@ class StoredData(TypedDict):
     manual: dict[str, dict[str, str]]
     queues: dict[str, dict[str, Any]]
     wakeups: dict[str, list[str]]
+    issued: dict[str, dict[str, str]]
 
 
 class GuestPinsStore(Store[StoredData]):
@@ -44,7 +45,11 @@ class GuestPinsStore(Store[StoredData]):
     async def _async_migrate_func(
         self, old_major_version: int, old_minor_version: int, old_data: dict[str, Any]
     ) -> StoredData:
-        """Bring an older layout up to date (1.1: no write statistics, manual slots; 1.2: no queues)."""
+        """Bring an older layout up to date.
+
+        1.1 had no write statistics or manual slots, 1.2 no queues, 1.3 no codes issued by a lock's cloud
+        (queued slots without attempts read as never tried).
+        """
         data = dict(old_data)
         if old_major_version == 1 and old_minor_version < 2:  # noqa: PLR2004
             data.setdefault("transactions", {})
@@ -53,6 +58,8 @@ class GuestPinsStore(Store[StoredData]):
         if old_major_version == 1 and old_minor_version < 3:  # noqa: PLR2004
             data.setdefault("queues", {})
             data.setdefault("wakeups", {})
+        if old_major_version == 1 and old_minor_version < 4:  # noqa: PLR2004
+            data.setdefault("issued", {})
         return cast("StoredData", data)
 
 
@@ -81,6 +88,7 @@ def slot_to_json(content: SlotCode) -> dict[str, Any]:
         ]
         if schedule
         else None,
+        "contact": content.contact,
     }
 
 
@@ -101,6 +109,7 @@ def slot_from_json(raw: dict[str, Any]) -> SlotCode:
         )
         if schedule
         else None,
+        contact=raw.get("contact"),
     )
 
 
@@ -118,6 +127,8 @@ class PropertyState:
     manual: dict[str, dict[int, str]] = field(default_factory=dict)
     queues: dict[str, dict[str, Any]] = field(default_factory=dict)
     wakeups: dict[str, list[datetime]] = field(default_factory=dict)
+    # Codes a lock's cloud issued in place of guest_pins' own (lock -> slot -> code).
+    issued: dict[str, dict[int, str]] = field(default_factory=dict)
 
     def to_json(self) -> StoredData:
         """Return the state in the store's JSON shape."""
@@ -150,6 +161,9 @@ class PropertyState:
             },
             queues=dict(self.queues),
             wakeups={lock: [stamp.isoformat() for stamp in stamps] for lock, stamps in self.wakeups.items()},
+            issued={
+                lock: {str(slot): code for slot, code in slots.items()} for lock, slots in self.issued.items()
+            },
         )
 
     @classmethod
@@ -189,21 +203,25 @@ class PropertyState:
                 lock: [datetime.fromisoformat(stamp) for stamp in stamps]
                 for lock, stamps in data["wakeups"].items()
             },
+            issued={
+                lock: {int(slot): code for slot, code in slots.items()}
+                for lock, slots in data["issued"].items()
+            },
         )
 
-    def count_transaction(self, lock_id: str, when: datetime) -> None:
-        """Count one lock transaction (a radio exchange), forgetting those older than a week."""
-        _count(self.transactions, lock_id, when)
+    def count_transactions(self, lock_id: str, when: datetime, count: int = 1) -> None:
+        """Count lock transactions (radio exchanges), forgetting those older than a week."""
+        _count(self.transactions, lock_id, when, count)
 
     def count_wakeup(self, lock_id: str, when: datetime) -> None:
         """Count one lock communication (a wake-up of a sleeping lock), forgetting those over a week old."""
         _count(self.wakeups, lock_id, when)
 
 
-def _count(counts: dict[str, list[datetime]], lock_id: str, when: datetime) -> None:
-    """Add an instant to a lock's list, dropping those older than the counting window."""
+def _count(counts: dict[str, list[datetime]], lock_id: str, when: datetime, count: int = 1) -> None:
+    """Add an instant `count` times to a lock's list, dropping those older than the counting window."""
     horizon = when - timedelta(days=TRANSACTION_WINDOW_DAYS)
-    counts[lock_id] = [*(stamp for stamp in counts.get(lock_id, []) if stamp > horizon), when]
+    counts[lock_id] = [*(stamp for stamp in counts.get(lock_id, []) if stamp > horizon), *[when] * count]
 
 
 def create_store(hass: HomeAssistant, entry_id: str) -> GuestPinsStore:

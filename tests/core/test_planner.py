@@ -221,3 +221,26 @@ def test_regeneration_reaches_the_lock_as_one_overwrite() -> None:
     assert after.stay_plan.stays[0].code != "1518"
     operations = reconcile(before.locks["front"].slots, after.locks["front"].slots)
     assert [(op.kind, op.slot) for op in operations] == [(OpKind.OVERWRITE, 1)]
+
+
+def test_a_sleeping_lock_gets_codes_one_wake_up_early() -> None:
+    """Without native windows, a lock waking hourly holds a guest's code from an hour before the window."""
+    sleeper = replace(lock("front"), wake_interval=timedelta(hours=1))
+    start = DEC_15.window.start
+    assert plan_lock(sleeper, start - timedelta(hours=1, seconds=1), [DEC_15], [], BERLIN).slots == {}
+    early = plan_lock(sleeper, start - timedelta(hours=1), [DEC_15], [], BERLIN)
+    assert early.slots == {1: SlotCode("stay:a", "4567")}
+    assert early.next_change == DEC_15.window.end
+    cleaner = plan_lock(sleeper, local(BERLIN, 2026, 12, 19, 9), [], [CLEANER], BERLIN)
+    assert [content.owner for content in cleaner.slots.values()] == ["static:cleaner"]
+
+
+def test_an_invitation_lock_gets_the_guests_address_and_no_static_pins() -> None:
+    """Ring-style locks admit by invitation: the stay's e-mail rides along; static PINs have no address."""
+    intercom = replace(lock("front"), invites=True)
+    guest = replace(DEC_15, email="guest@example.com")
+    plan = plan_lock(intercom, DEC_15.window.start, [guest], [MANAGER], BERLIN)
+    assert plan.slots == {1: SlotCode("stay:a", "4567", contact="guest@example.com")}
+    assert plan_lock(lock("front"), DEC_15.window.start, [guest], [], BERLIN).slots == {
+        1: SlotCode("stay:a", "4567")
+    }

@@ -61,3 +61,28 @@ def test_apply_refuses_what_a_lock_refuses() -> None:
         apply({1: A}, [Operation(OpKind.SET, 1, B)])
     with pytest.raises(ValueError, match="does not match"):
         apply({}, [Operation(OpKind.OVERWRITE, 1, B)])
+
+
+def test_expired_native_codes_stay_until_their_slot_is_wanted() -> None:
+    """A lock that enforces windows refuses an expired code already: clearing it would cost for nothing."""
+    from datetime import UTC, datetime, timedelta  # noqa: PLC0415
+
+    from custom_components.guest_pins.core.model import Interval  # noqa: PLC0415
+    from custom_components.guest_pins.core.reconciler import retain_expired  # noqa: PLC0415
+
+    end = datetime(2026, 12, 18, 10, tzinfo=UTC)
+    expired = SlotCode("stay:a", "1111", native_window=Interval(end - timedelta(days=3), end))
+    # Kept after its end, in a slot nobody wants: nothing to send.
+    assert retain_expired({}, {1: expired}, end) == {1: expired}
+    assert reconcile({1: expired}, retain_expired({}, {1: expired}, end)) == []
+    # Not before its end: the lock would still open for it.
+    assert retain_expired({}, {1: expired}, end - timedelta(seconds=1)) == {}
+    # A code the lock does not limit by itself always goes.
+    assert retain_expired({}, {1: A}, end) == {}
+    # Its slot is wanted: one overwrite replaces it.
+    assert reconcile({1: expired}, retain_expired({1: B}, {1: expired}, end)) == [
+        Operation(OpKind.OVERWRITE, 1, B)
+    ]
+    # Its code is wanted elsewhere: it must leave first, or the lock refuses the code there.
+    again = SlotCode("stay:b", "1111")
+    assert retain_expired({2: again}, {1: expired}, end) == {2: again}

@@ -221,3 +221,38 @@ def test_touching_ranges_merge_and_boundaries_are_listed() -> None:
     )
     assert pin.schedule is not None
     assert pin.schedule.ranges_on(1) == ()
+
+
+def test_a_lead_puts_a_static_pin_on_before_it_opens_the_door() -> None:
+    """A sleeping lock's last wake-up before 10:00 may be at 9:00: with a 1 h lead the cleaner is on then."""
+    hour = timedelta(hours=1)
+    saturday = local(BERLIN, 2026, 12, 19, 0)
+    assert not windows.static_active(CLEANER, saturday.replace(hour=8, minute=59), BERLIN, hour)
+    assert windows.static_active(CLEANER, saturday.replace(hour=9), BERLIN, hour)
+    assert windows.static_active(CLEANER, saturday.replace(hour=13, minute=59), BERLIN, hour)
+    assert not windows.static_active(CLEANER, saturday.replace(hour=14), BERLIN, hour)
+    # A range shorter than the lead, wholly inside it, still counts.
+    short = StaticPin(
+        "Plumber",
+        "3141",
+        frozenset({"front"}),
+        schedule=WeeklySchedule.of({5: [TimeRange(time(9, 10), time(9, 20))]}),
+    )
+    assert windows.static_active(short, saturday.replace(hour=9), BERLIN, hour)
+    boundaries = windows.static_boundaries(CLEANER, saturday, BERLIN, timedelta(days=1), hour)
+    assert boundaries == [saturday.replace(hour=9), saturday.replace(hour=14)]
+    # Validity dates: on a lead before the first day, off at the end of the last.
+    dated = StaticPin(
+        "Guest cook",
+        "2718",
+        frozenset({"front"}),
+        valid_from=date(2026, 12, 20),
+        valid_until=date(2026, 12, 20),
+    )
+    assert windows.static_active(dated, local(BERLIN, 2026, 12, 19, 23), BERLIN, hour)
+    assert not windows.static_active(dated, local(BERLIN, 2026, 12, 19, 22, 59), BERLIN, hour)
+    assert not windows.static_active(dated, local(BERLIN, 2026, 12, 21), BERLIN, hour)
+    assert windows.static_boundaries(dated, local(BERLIN, 2026, 12, 1), BERLIN, timedelta(days=30), hour) == [
+        local(BERLIN, 2026, 12, 19, 23),
+        local(BERLIN, 2026, 12, 21),
+    ]

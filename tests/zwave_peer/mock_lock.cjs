@@ -1,18 +1,109 @@
-// A real zwave-js driver on a mock serial port, a simulated controller and keypad lock, and the real
+// A real zwave-js driver on a mock serial port, a simulated controller and three keypad locks, and the real
 // zwave-js server on 127.0.0.1 (no DNS-SD), all in this one process. Usage: node mock_lock.cjs PORT CACHE_DIR
-// The lock: User Code CC v2 with 10 users, Schedule Entry Lock CC v3 (year-day and week-day slots), Door Lock.
+//   node 2: User Code CC v2 (10 users), Schedule Entry Lock CC v3 (2 year-day, 2 week-day slots), Door Lock.
+//   node 3: the same, but codes are User Credential CC credentials (the access-control API).
+//   node 4: a sleeping lock (Wake Up CC, interval 3600 s): takes commands only after a wake-up notification.
+// Control lines on stdin, for tests: "ack NODE on|off" (the lock answers, or acknowledges and answers nothing), "wake NODE" (send a Wake Up
+// Notification), "sleep NODE" (the sleeping lock goes back to sleep at once), "held NODE SLOT" (print what the
+// simulated lock itself holds for a user: "HELD {code, enabled, yearDay, weekDays}"). Prints READY, then
+// "OK <line>" after each control line.
 "use strict";
+const readline = require("node:readline");
 const {
   createAndStartDriverWithMockPort,
   createDefaultMockControllerBehaviors,
   createDefaultMockNodeBehaviors,
 } = require("zwave-js/Testing");
-const { MockController, MockNode } = require("@zwave-js/testing");
+const { MockController, MockNode, createMockZWaveRequestFrame } = require("@zwave-js/testing");
 const { ZwavejsServer } = require("@zwave-js/server");
+const {
+  WakeUpCCIntervalGet,
+  WakeUpCCIntervalReport,
+  WakeUpCCIntervalCapabilitiesGet,
+  WakeUpCCIntervalCapabilitiesReport,
+  WakeUpCCWakeUpNotification,
+  UserCredentialType,
+  UserCredentialRule,
+  ScheduleEntryLockCCEnableSet,
+} = require("@zwave-js/cc");
 
 const port = Number(process.argv[2]);
 const cacheDir = process.argv[3];
 const quiet = { error: () => {}, warn: () => {}, info: () => {}, debug: () => {} };
+const WAKE_INTERVAL_S = 3600;
+
+const lockClasses = [
+  0x72,
+  0x86,
+  { ccId: 0x62, version: 4 },
+  { ccId: 0x4e, version: 3, numWeekDaySlots: 2, numYearDaySlots: 2, numDailyRepeatingSlots: 0 },
+];
+
+// The sleeping lock answers the driver's Wake Up CC questions (zwave-js ships no mock behaviour for them).
+const wakeUpBehavior = {
+  handleCC(controller, self, receivedCC) {
+    if (receivedCC instanceof WakeUpCCIntervalGet) {
+      const cc = new WakeUpCCIntervalReport({
+        nodeId: controller.ownNodeId,
+        wakeUpInterval: WAKE_INTERVAL_S,
+        controllerNodeId: controller.ownNodeId,
+      });
+      return { action: "sendCC", cc };
+    }
+    if (receivedCC instanceof WakeUpCCIntervalCapabilitiesGet) {
+      const cc = new WakeUpCCIntervalCapabilitiesReport({
+        nodeId: controller.ownNodeId,
+        minWakeUpInterval: 300,
+        maxWakeUpInterval: 86400,
+        defaultWakeUpInterval: WAKE_INTERVAL_S,
+        wakeUpIntervalSteps: 300,
+        wakeUpOnDemandSupported: false,
+      });
+      return { action: "sendCC", cc };
+    }
+    return undefined;
+  },
+};
+
+// zwave-js's mock accepts "schedules on/off for a user" without keeping it; this lock remembers it, so a test
+// can tell whether a window really limits a code.
+const scheduleSwitchBehavior = {
+  handleCC(controller, self, receivedCC) {
+    if (receivedCC instanceof ScheduleEntryLockCCEnableSet) {
+      self.state.set(`ScheduleEntryLock_enabled_${receivedCC.userId}`, receivedCC.enabled);
+      return { action: "ok" };
+    }
+    return undefined;
+  },
+};
+
+// A lock out of reach answers nothing: while muted, a node drops every command (and, with autoAck off,
+// acknowledges none).
+const muted = new Set();
+const muteBehavior = {
+  handleCC(controller, self, receivedCC) {
+    return muted.has(self.id) ? { action: "stop" } : undefined;
+  },
+};
+
+// What a simulated lock holds for one user, read from its own state (not through the driver).
+function held(node, slot) {
+  const state = node.state;
+  let code = null;
+  if (node.id === 3) {
+    const credential = state.get(`UserCredential_cred_${UserCredentialType.PINCode}_${slot}`);
+    const data = credential && credential.userId === slot ? credential.credentialData : undefined;
+    code = data && data.length ? Buffer.from(data).toString("latin1") : null;
+  } else if (state.get(`UserCode_userIdStatus_${slot}`) === 1) {
+    code = String(state.get(`UserCode_userCode_${slot}`) ?? "") || null;
+  }
+  return {
+    code,
+    enabled: state.get(`ScheduleEntryLock_enabled_${slot}`) ?? false,
+    yearDay: state.get(`ScheduleEntryLock_schedule_${slot}_1_1`) ?? null,
+    weekDays: [1, 2].map((entry) => state.get(`ScheduleEntryLock_schedule_${slot}_${entry}_0`) ?? null),
+  };
+}
 
 async function main() {
   const { driver, continueStartup, mockPort, serial } = await createAndStartDriverWithMockPort({
@@ -23,30 +114,98 @@ async function main() {
   });
   const controller = await MockController.create({ mockPort, serial, homeId: 0x7e570001, ownNodeId: 1 });
   controller.defineBehavior(...createDefaultMockControllerBehaviors());
-  const lock = await MockNode.create({
+  const codes = await MockNode.create({
     id: 2,
     controller,
     capabilities: {
       genericDeviceClass: 0x40,
       specificDeviceClass: 0x03,
+      commandClasses: [...lockClasses, { ccId: 0x63, version: 2, numUsers: 10 }],
+    },
+  });
+  const credentials = await MockNode.create({
+    id: 3,
+    controller,
+    capabilities: {
+      genericDeviceClass: 0x40,
+      specificDeviceClass: 0x03,
       commandClasses: [
-        0x72,
-        0x86,
-        { ccId: 0x62, version: 4 },
+        ...lockClasses,
         { ccId: 0x63, version: 2, numUsers: 10 },
-        { ccId: 0x4e, version: 3, numWeekDaySlots: 2, numYearDaySlots: 2, numDailyRepeatingSlots: 0 },
+        {
+          ccId: 0x83,
+          version: 1,
+          numberOfSupportedUsers: 10,
+          supportedCredentialRules: [UserCredentialRule.Single],
+          maxUserNameLength: 32,
+          supportedCredentialTypes: new Map([
+            [
+              UserCredentialType.PINCode,
+              {
+                numberOfCredentialSlots: 10,
+                minCredentialLength: 4,
+                maxCredentialLength: 10,
+                maxCredentialHashLength: 0,
+                supportsCredentialLearn: false,
+              },
+            ],
+          ]),
+        },
       ],
     },
   });
-  lock.defineBehavior(...createDefaultMockNodeBehaviors());
-  controller.addNode(lock);
+  const sleeper = await MockNode.create({
+    id: 4,
+    controller,
+    capabilities: {
+      genericDeviceClass: 0x40,
+      specificDeviceClass: 0x03,
+      isListening: false,
+      isFrequentListening: false,
+      commandClasses: [...lockClasses, { ccId: 0x63, version: 2, numUsers: 10 }, { ccId: 0x84, version: 2 }],
+    },
+  });
+  const nodes = { 2: codes, 3: credentials, 4: sleeper };
+  for (const node of Object.values(nodes)) {
+    node.defineBehavior(...createDefaultMockNodeBehaviors());
+    node.defineBehavior(scheduleSwitchBehavior);
+    node.defineBehavior(muteBehavior);
+    controller.addNode(node);
+  }
+  sleeper.defineBehavior(wakeUpBehavior);
+
+  const wake = (node) =>
+    node.sendToController(createMockZWaveRequestFrame(new WakeUpCCWakeUpNotification({ nodeId: node.id })));
 
   let server;
   driver.once("driver ready", async () => {
+    // The sleeping lock is interviewed only while awake: wake it until the driver knows it, then let it sleep.
+    const asleep = driver.controller.nodes.get(sleeper.id);
+    for (let tries = 0; tries < 40 && !asleep.ready; tries++) {
+      await wake(sleeper);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    asleep.markAsAsleep();
     server = new ZwavejsServer(driver, { host: "127.0.0.1", port, enableDNSServiceDiscovery: false, logger: quiet });
     await server.start(true);
-    process.stdout.write("READY\n");
+    process.stdout.write(asleep.ready ? "READY\n" : "NOT READY: the sleeping lock was not interviewed\n");
   });
+
+  readline.createInterface({ input: process.stdin }).on("line", async (line) => {
+    const [command, id, arg] = line.trim().split(/\s+/);
+    const node = nodes[Number(id)];
+    if (node === undefined) return;
+    if (command === "ack") {
+      node.autoAckControllerFrames = arg !== "off";
+      if (arg === "off") muted.add(node.id);
+      else muted.delete(node.id);
+    }
+    if (command === "wake") await wake(node);
+    if (command === "sleep") driver.controller.nodes.get(node.id)?.markAsAsleep();
+    if (command === "held") process.stdout.write(`HELD ${JSON.stringify(held(node, Number(arg)))}\n`);
+    process.stdout.write(`OK ${line.trim()}\n`);
+  });
+
   const stop = async () => {
     if (server) await server.destroy();
     await driver.destroy();

@@ -221,11 +221,17 @@ class Stay:
     booked_at: datetime
     sources: tuple[str, ...] = ()
     guest_name: str | None = None
+    email: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class LockProfile:
-    """What guest_pins knows of a managed lock's abilities and how the host split its slots."""
+    """What guest_pins knows of a managed lock's abilities and how the host split its slots.
+
+    `wake_interval` is how often a sleeping lock takes commands (zero for a lock that always listens): a
+    lock without native windows gets a code at its last wake-up before the window, not after it.
+    `invites` marks a lock that admits guests by an invitation to their e-mail address instead of a code.
+    """
 
     lock_id: str
     guest_slots: Sequence[int]
@@ -233,6 +239,13 @@ class LockProfile:
     native_windows: bool = False
     native_weekly: bool = False
     provision_lead: timedelta = timedelta(hours=48)
+    wake_interval: timedelta = timedelta(0)
+    invites: bool = False
+
+    @property
+    def lead(self) -> timedelta:
+        """Return how long before its window a code goes on this lock."""
+        return self.provision_lead if self.native_windows else self.wake_interval
 
 
 @dataclass(frozen=True, slots=True)
@@ -241,13 +254,14 @@ class SlotCode:
 
     `native_window` is set only on locks that enforce windows themselves; `native_schedule` likewise for
     weekly static PINs. Without either the lock treats the code as always valid and guest_pins adds and
-    removes it on time.
+    removes it on time. `contact` is the guest's e-mail address, set only on locks that admit by invitation.
     """
 
     owner: str
     code: str
     native_window: Interval | None = None
     native_schedule: WeeklySchedule | None = None
+    contact: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -85,15 +85,20 @@ def plan_lock(
         span = presence(stay.window, profile)
         changes += [span.start, span.end]
         if span.covers(now) and not stay.window.empty:
-            native = stay.window if profile.native_windows else None
-            guests.append(
-                _Want((stay.window.start, stay.stay_id), SlotCode(f"stay:{stay.stay_id}", stay.code, native))
+            content = SlotCode(
+                f"stay:{stay.stay_id}",
+                stay.code,
+                native_window=stay.window if profile.native_windows else None,
+                contact=stay.email if profile.invites else None,
             )
+            guests.append(_Want((stay.window.start, stay.stay_id), content))
 
     static_wants: list[_Want] = []
-    for code, members in static_groups(statics, profile.lock_id).items():
+    # A lock that admits by invitation has no code to give a static PIN's holder.
+    groups = {} if profile.invites else static_groups(statics, profile.lock_id)
+    for code, members in groups.items():
         for member in members:
-            changes += windows.static_boundaries(member, now, zone, _SCHEDULE_REACH)
+            changes += windows.static_boundaries(member, now, zone, _SCHEDULE_REACH, profile.wake_interval)
         owner = f"static:{members[0].key}"
         if profile.native_weekly:
             valid = [member for member in members if windows.within_validity(member, now, zone)]
@@ -101,7 +106,7 @@ def plan_lock(
                 static_wants.append(
                     _Want((now, owner), SlotCode(owner, code, native_schedule=_union_schedule(valid)))
                 )
-        elif any(windows.static_active(member, now, zone) for member in members):
+        elif any(windows.static_active(member, now, zone, profile.wake_interval) for member in members):
             static_wants.append(_Want((now, owner), SlotCode(owner, code)))
 
     slots: dict[int, SlotCode] = {}

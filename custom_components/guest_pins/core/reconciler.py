@@ -8,6 +8,7 @@ slots swapping codes is opened by clearing one of them first (one extra operatio
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import datetime
 from enum import StrEnum
 
 from .model import SlotCode
@@ -93,3 +94,21 @@ def apply(actual: Mapping[int, SlotCode], operations: list[Operation]) -> dict[i
             raise ValueError(msg)
         slots[operation.slot] = operation.content
     return slots
+
+
+def retain_expired(
+    desired: Mapping[int, SlotCode], held: Mapping[int, SlotCode], at: datetime
+) -> dict[int, SlotCode]:
+    """Return `desired` plus the held codes whose native window ended by `at`, in slots nobody wants.
+
+    A lock that enforces windows refuses such a code by itself, so clearing it would spend a transaction
+    for nothing; when its slot is wanted, one overwrite replaces it. A code that is wanted in another slot
+    is not kept: the lock would refuse it there while this slot still holds it.
+    """
+    kept = dict(desired)
+    wanted_codes = {content.code for content in desired.values()}
+    for slot, content in held.items():
+        window = content.native_window
+        if slot not in kept and window is not None and window.end <= at and content.code not in wanted_codes:
+            kept[slot] = content
+    return kept

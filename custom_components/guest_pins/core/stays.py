@@ -145,10 +145,12 @@ def _share_lock(first: FeedEvent, second: FeedEvent, calendar_locks: Mapping[str
 
 
 def presence(window: Interval, profile: LockProfile) -> Interval:
-    """Return when a code sits on a lock: from `provision_lead` early on locks that enforce windows."""
-    if profile.native_windows:
-        return Interval(window.start - profile.provision_lead, window.end)
-    return window
+    """Return when a code sits on a lock.
+
+    From `provision_lead` early on locks that enforce windows, one wake-up early on a sleeping lock that
+    does not (its last wake-up before the window may come that early), else exactly the window.
+    """
+    return Interval(window.start - profile.lead, window.end)
 
 
 def plan_stays(
@@ -220,6 +222,7 @@ def plan_stays(
             booked_at=reservation.booked_at,
             sources=reservation.sources,
             guest_name=reservation.event.guest_name,
+            email=reservation.event.email,
         )
         for reservation in reservations
     )

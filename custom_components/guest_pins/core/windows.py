@@ -14,6 +14,8 @@ from zoneinfo import ZoneInfo
 from .model import Interval, StaticPin, TimeRange, WeeklySchedule
 
 _DAY = timedelta(days=1)
+# The shortest span: probing "at an instant" is probing [instant, instant + _TICK).
+_TICK = timedelta(microseconds=1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,25 +133,38 @@ def schedule_occurrences(schedule: WeeklySchedule, span: Interval, zone: ZoneInf
         yield pending
 
 
-def static_active(pin: StaticPin, instant: datetime, zone: ZoneInfo) -> bool:
-    """Return whether a static PIN should open the door at an instant (enabled, valid, on schedule)."""
+def static_active(pin: StaticPin, instant: datetime, zone: ZoneInfo, lead: timedelta = timedelta(0)) -> bool:
+    """Return whether a static PIN should be on a lock at an instant (enabled, valid, on schedule).
+
+    With a `lead` it is on from that long before each time it opens the door (a sleeping lock's last
+    wake-up before it may come that early).
+    """
     if not pin.enabled:
         return False
-    if not within_validity(pin, instant, zone):
+    valid_start, valid_end = validity(pin, zone)
+    span = Interval(
+        max(instant, valid_start) if valid_start else instant,
+        min(instant + lead + _TICK, valid_end) if valid_end else instant + lead + _TICK,
+    )
+    if span.empty:
         return False
     if pin.schedule is None:
         return True
-    probe = Interval(instant, instant + timedelta(microseconds=1))
-    return any(occurrence.covers(instant) for occurrence in schedule_occurrences(pin.schedule, probe, zone))
+    return next(schedule_occurrences(pin.schedule, span, zone), None) is not None
 
 
-def static_boundaries(pin: StaticPin, after: datetime, zone: ZoneInfo, reach: timedelta) -> list[datetime]:
-    """Return the instants after `after` (within `reach`) at which the PIN turns on or off."""
+def static_boundaries(
+    pin: StaticPin, after: datetime, zone: ZoneInfo, reach: timedelta, lead: timedelta = timedelta(0)
+) -> list[datetime]:
+    """Return the instants after `after` (within `reach`) at which the PIN goes on or off a lock.
+
+    It goes on `lead` before it opens the door (see `static_active`) and off when it stops.
+    """
     if not pin.enabled:
         return []
-    instants: list[datetime] = []
-    instants += [edge for edge in validity(pin, zone) if edge is not None]
+    valid_start, valid_end = validity(pin, zone)
+    instants = [edge for edge in (valid_start and valid_start - lead, valid_end) if edge is not None]
     if pin.schedule is not None:
-        for occurrence in schedule_occurrences(pin.schedule, Interval(after, after + reach), zone):
-            instants += [occurrence.start, occurrence.end]
+        for occurrence in schedule_occurrences(pin.schedule, Interval(after, after + reach + lead), zone):
+            instants += [occurrence.start - lead, occurrence.end]
     return sorted(instant for instant in instants if instant > after)

@@ -15,7 +15,7 @@ from homeassistant.exceptions import HomeAssistantError
 from homeassistant.util import dt as dt_util
 
 from ..core.model import SlotCode
-from .base import Capabilities, LockPathError
+from .base import Capabilities, LockPathError, ReportCallback
 
 
 @dataclass
@@ -25,10 +25,11 @@ class ActionPath:
     hass: HomeAssistant
     entity_id: str
     capabilities: Capabilities
+    transactions: int = 0
     domain = ""
 
-    async def async_start(self) -> None:
-        """Nothing to follow: the integration keeps the lock entity's state."""
+    async def async_start(self, on_report: ReportCallback) -> None:
+        """Nothing to follow: the integration keeps the lock entity's state (the manager follows that)."""
 
     def stop(self) -> None:
         """Nothing to stop."""
@@ -38,11 +39,18 @@ class ActionPath:
         state = self.hass.states.get(self.entity_id)
         return state is not None and state.state != STATE_UNAVAILABLE
 
-    async def _call(self, service: str, data: dict[str, Any], *, response: bool = False) -> ServiceResponse:
-        """Call one of the integration's actions on this lock; any failure becomes LockPathError."""
+    async def _call(
+        self, service: str, data: dict[str, Any], *, response: bool = False, reaches_lock: bool = True
+    ) -> ServiceResponse:
+        """Call one of the integration's actions on this lock; any failure becomes LockPathError.
+
+        `reaches_lock` is False for actions its integration answers from its cloud or cache (not counted).
+        """
         if not self.hass.services.has_service(self.domain, service):
             msg = f"the {self.domain} action {service} is not available"
             raise LockPathError(msg)
+        if reaches_lock:
+            self.transactions += 1
         try:
             return await self.hass.services.async_call(
                 self.domain,
@@ -55,11 +63,11 @@ class ActionPath:
             msg = f"{self.domain} refused {service}: {type(err).__name__}"
             raise LockPathError(msg) from None
 
-    async def async_set(self, slot: int, content: SlotCode) -> None:
+    async def async_set(self, slot: int, content: SlotCode, held: SlotCode | None) -> str | None:
         """Write a code to a slot (each integration's own action)."""
         raise NotImplementedError
 
-    async def async_clear(self, slot: int) -> None:
+    async def async_clear(self, slot: int, held: SlotCode | None) -> None:
         """Empty a slot (each integration's own action)."""
         raise NotImplementedError
 
@@ -75,11 +83,12 @@ class ZHAPath(ActionPath):
 
     domain = "zha"
 
-    async def async_set(self, slot: int, content: SlotCode) -> None:
+    async def async_set(self, slot: int, content: SlotCode, held: SlotCode | None) -> str | None:
         """Write a user code to a slot."""
         await self._call("set_lock_user_code", {"code_slot": str(slot), "user_code": content.code})
+        return None
 
-    async def async_clear(self, slot: int) -> None:
+    async def async_clear(self, slot: int, held: SlotCode | None) -> None:
         """Clear a slot."""
         await self._call("clear_lock_user_code", {"code_slot": str(slot)})
 
@@ -90,14 +99,15 @@ class MatterPath(ActionPath):
 
     domain = "matter"
 
-    async def async_set(self, slot: int, content: SlotCode) -> None:
+    async def async_set(self, slot: int, content: SlotCode, held: SlotCode | None) -> str | None:
         """Write a PIN credential at the slot's index."""
         await self._call(
             "set_lock_credential",
             {"credential_type": "pin", "credential_data": content.code, "credential_index": slot},
         )
+        return None
 
-    async def async_clear(self, slot: int) -> None:
+    async def async_clear(self, slot: int, held: SlotCode | None) -> None:
         """Clear the PIN credential at the slot's index."""
         await self._call("clear_lock_credential", {"credential_type": "pin", "credential_index": slot})
 
@@ -115,21 +125,22 @@ class TTLockPath(ActionPath):
 
     async def _passcodes(self) -> list[dict[str, Any]]:
         """Return the lock's passcodes (`ttlock.list_passcodes` answers per entity)."""
-        response = await self._call("list_passcodes", {}, response=True)
+        response = await self._call("list_passcodes", {}, response=True, reaches_lock=False)
         passcodes = (response or {}).get("passcodes")
         listed = passcodes.get(self.entity_id, []) if isinstance(passcodes, dict) else []
         return [code for code in listed if isinstance(code, dict)] if isinstance(listed, list) else []
 
-    async def async_set(self, slot: int, content: SlotCode) -> None:
+    async def async_set(self, slot: int, content: SlotCode, held: SlotCode | None) -> str | None:
         """Replace the slot's passcode with the code, valid in its window (or always)."""
-        await self.async_clear(slot)
+        await self.async_clear(slot, held)
         data: dict[str, Any] = {"passcode_name": self.passcode_name(slot), "passcode": content.code}
         if content.native_window is not None:
             data["start_time"] = _local(content.native_window.start)
             data["end_time"] = _local(content.native_window.end)
         await self._call("create_passcode", data)
+        return None
 
-    async def async_clear(self, slot: int) -> None:
+    async def async_clear(self, slot: int, held: SlotCode | None) -> None:
         """Delete the slot's passcode, if the lock has one."""
         for code in await self._passcodes():
             if code.get("name") == self.passcode_name(slot) and code.get("id") is not None:

@@ -1,44 +1,78 @@
 """The one small protocol every lock path implements, with the capabilities it declares."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Protocol
 
 from ..core.model import SlotCode
 
+# Called by a path whenever its lock reports (a wake-up notification, a state message, coming back online):
+# the lock is awake, so what waits for it can go now without a wake-up of its own (FR-020).
+type ReportCallback = Callable[[], None]
+
 
 class LockPathError(Exception):
-    """A write or read did not reach the lock, or the lock refused it (the message is safe to show)."""
+    """A write or read did not reach the lock, or the lock refused it (the message is safe to show).
+
+    `permanent` marks a refusal that repeating the same write cannot cure (the lock's rules, a guest without
+    the e-mail address an invitation needs): it is reported at once instead of after the last retry.
+    """
+
+    def __init__(self, message: str, *, permanent: bool = False) -> None:
+        """Keep the message and whether retrying can help."""
+        super().__init__(message)
+        self.permanent = permanent
 
 
 @dataclass(frozen=True, slots=True)
 class Capabilities:
-    """What a path can do for a lock."""
+    """What a path can do for a lock.
+
+    `read_back`: a slot can be read from the lock, so a write is verified by reading it. `confirmed_writes`:
+    the lock itself confirms each write (Zigbee2MQTT's `pin_code_added`), so no read is spent on it.
+    `wake_interval`: the lock sleeps and takes commands only when it wakes, about this often.
+    `invites`: access is an invitation to the guest's e-mail address, not a code (Ring).
+    `remote_open`: the door can be opened remotely for a guest.
+    """
 
     slot_count: int | None = None
     native_windows: bool = False
     native_weekly: bool = False
     read_back: bool = False
+    confirmed_writes: bool = False
+    wake_interval: timedelta | None = None
+    invites: bool = False
+    remote_open: bool = False
 
 
 class LockPath(Protocol):
-    """Writes to and reads from one lock's code slots."""
+    """Writes to and reads from one lock's code slots, counting every exchange with the lock."""
 
     capabilities: Capabilities
 
-    async def async_start(self) -> None:
+    @property
+    def transactions(self) -> int:
+        """Return the exchanges with the lock itself so far (cloud-only calls do not count)."""
+
+    async def async_start(self, on_report: ReportCallback) -> None:
         """Begin following the lock (subscriptions); called once when the property loads."""
 
     def stop(self) -> None:
         """Stop following the lock; called when the property unloads."""
 
     def available(self) -> bool:
-        """Return whether the lock can be reached now."""
+        """Return whether the lock can take commands now."""
 
-    async def async_set(self, slot: int, content: SlotCode) -> None:
-        """Put a code (with its native window, where the path has them) in a slot."""
+    async def async_set(self, slot: int, content: SlotCode, held: SlotCode | None) -> str | None:
+        """Put a code (with its native window, where the path has them) in a slot that holds `held`.
 
-    async def async_clear(self, slot: int) -> None:
-        """Empty a slot."""
+        Returns the code the lock now holds when it is not `content.code` (a code the lock's cloud issued
+        because the lock could not be reached), else None.
+        """
+
+    async def async_clear(self, slot: int, held: SlotCode | None) -> None:
+        """Empty a slot that holds `held`."""
 
     async def async_read(self, slot: int) -> str | None:
         """Return the code a slot holds, read from the lock (only where `read_back`)."""

@@ -9,7 +9,7 @@ from homeassistant.helpers import device_registry as dr, entity_registry as er
 from ..const import CONF_LOCK_ENTITY, CONF_PATH, CONF_SLOT_COUNT
 from ..core.model import SlotCode
 from .action_paths import ActionPath, MatterPath, TTLockPath, ZHAPath
-from .base import Capabilities, LockPath, LockPathError
+from .base import Capabilities, LockPath, LockPathError, ReportCallback
 from .memory import InMemoryLockPath
 from .zigbee2mqtt import Zigbee2MQTTPath
 from .zwave_js import ZWaveJSPath
@@ -21,12 +21,13 @@ SIMULATED = "simulated"
 
 @dataclass
 class UnsupportedPath:
-    """A lock guest_pins has no way to program (yet): writes wait, and a repair says so."""
+    """A lock guest_pins has no way to program: writes wait, and a repair says so."""
 
     reason: str
     capabilities: Capabilities = field(default_factory=Capabilities)
+    transactions: int = 0
 
-    async def async_start(self) -> None:
+    async def async_start(self, on_report: ReportCallback) -> None:
         """Nothing to follow."""
 
     def stop(self) -> None:
@@ -36,17 +37,17 @@ class UnsupportedPath:
         """Return False: nothing can be delivered."""
         return False
 
-    async def async_set(self, slot: int, content: SlotCode) -> None:
+    async def async_set(self, slot: int, content: SlotCode, held: SlotCode | None) -> str | None:
         """Refuse the write."""
-        raise LockPathError(self.reason)
+        raise LockPathError(self.reason, permanent=True)
 
-    async def async_clear(self, slot: int) -> None:
+    async def async_clear(self, slot: int, held: SlotCode | None) -> None:
         """Refuse the write."""
-        raise LockPathError(self.reason)
+        raise LockPathError(self.reason, permanent=True)
 
     async def async_read(self, slot: int) -> str | None:
         """Refuse the read."""
-        raise LockPathError(self.reason)
+        raise LockPathError(self.reason, permanent=True)
 
 
 # Paths over other integrations' code actions, and what each can do.
@@ -77,7 +78,7 @@ def create_path(hass: HomeAssistant, subentry: ConfigSubentry) -> LockPath:
             hass,
             data[CONF_LOCK_ENTITY],
             zigbee2mqtt_name(hass, data[CONF_LOCK_ENTITY]),
-            Capabilities(slot_count=data[CONF_SLOT_COUNT], read_back=True),
+            Capabilities(slot_count=data[CONF_SLOT_COUNT], read_back=True, confirmed_writes=True),
         )
     if path in ACTION_PATHS:
         kind, capabilities = ACTION_PATHS[path]

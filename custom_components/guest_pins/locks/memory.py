@@ -3,7 +3,7 @@
 from dataclasses import dataclass, field
 
 from ..core.model import SlotCode
-from .base import Capabilities, LockPathError
+from .base import Capabilities, LockPathError, ReportCallback
 
 
 @dataclass
@@ -15,9 +15,11 @@ class InMemoryLockPath:
     online: bool = True
     fail_next: int = 0
     transactions: int = 0
+    on_report: ReportCallback | None = None
 
-    async def async_start(self) -> None:
-        """Nothing to follow: the lock is in memory."""
+    async def async_start(self, on_report: ReportCallback) -> None:
+        """Remember whom to tell when the lock reports (see `report`)."""
+        self.on_report = on_report
 
     def stop(self) -> None:
         """Nothing to stop."""
@@ -25,6 +27,11 @@ class InMemoryLockPath:
     def available(self) -> bool:
         """Return whether the lock answers."""
         return self.online
+
+    def report(self) -> None:
+        """Let the lock report (someone used the keypad), as a real lock's state message would."""
+        if self.on_report is not None:
+            self.on_report()
 
     def _transaction(self) -> None:
         """Count a radio transaction, or fail it when offline or told to."""
@@ -37,15 +44,16 @@ class InMemoryLockPath:
             msg = "the lock did not acknowledge"
             raise LockPathError(msg)
 
-    async def async_set(self, slot: int, content: SlotCode) -> None:
+    async def async_set(self, slot: int, content: SlotCode, held: SlotCode | None) -> str | None:
         """Store a code, refusing one that another slot holds."""
         self._transaction()
-        if any(held.code == content.code for other, held in self.slots.items() if other != slot):
+        if any(other.code == content.code for number, other in self.slots.items() if number != slot):
             msg = f"slot {slot}: the lock already holds this code in another slot"
             raise LockPathError(msg)
         self.slots[slot] = content
+        return None
 
-    async def async_clear(self, slot: int) -> None:
+    async def async_clear(self, slot: int, held: SlotCode | None) -> None:
         """Empty a slot."""
         self._transaction()
         self.slots.pop(slot, None)
@@ -53,5 +61,5 @@ class InMemoryLockPath:
     async def async_read(self, slot: int) -> str | None:
         """Return the slot's code."""
         self._transaction()
-        held = self.slots.get(slot)
-        return held.code if held else None
+        content = self.slots.get(slot)
+        return content.code if content else None

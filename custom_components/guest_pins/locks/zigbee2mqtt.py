@@ -1,10 +1,11 @@
 """Zigbee2MQTT over Home Assistant's MQTT integration: `pin_code` on `zigbee2mqtt/<name>/set` (FR-018).
 
 A write counts only once the lock confirms it: its `users` state shows the slot enabled (and, with the
-device option `expose_pin`, holding the code) or it reports the `pin_code_added` action for that user; a
-clear likewise (`available` / `pin_code_deleted`). Without `expose_pin` Zigbee2MQTT never returns codes, so
-read-back trusts the slot's status and the code guest_pins wrote. Availability follows
-`zigbee2mqtt/<name>/availability` (`{"state": "online"}` or, in older setups, plain `online`).
+device option `expose_pin`, holding the code: the read-back comes with the confirmation, no extra `get` is
+spent) or it reports the `pin_code_added` action for that user; a clear likewise (`available` /
+`pin_code_deleted`). Without `expose_pin` Zigbee2MQTT never returns codes, so a read trusts the slot's
+status and the code guest_pins wrote. Availability follows `zigbee2mqtt/<name>/availability`
+(`{"state": "online"}` or, in older setups, plain `online`); every message from the lock is a report.
 """
 
 import asyncio
@@ -18,7 +19,7 @@ from homeassistant.core import CALLBACK_TYPE, HomeAssistant, callback
 from homeassistant.exceptions import HomeAssistantError
 
 from ..core.model import SlotCode
-from .base import Capabilities, LockPathError
+from .base import Capabilities, LockPathError, ReportCallback
 
 if TYPE_CHECKING:
     # Imported where used: the mqtt integration (and its paho requirement) exists only where a host set it up,
@@ -49,6 +50,8 @@ class Zigbee2MQTTPath:
     capabilities: Capabilities
     base_topic: str = DEFAULT_BASE_TOPIC
     timeout: float = CONFIRM_TIMEOUT
+    transactions: int = 0
+    _on_report: ReportCallback | None = None
     _slots: dict[int, _Slot] = field(default_factory=dict)
     _written: dict[int, str] = field(default_factory=dict)
     _online: bool | None = None
@@ -60,8 +63,9 @@ class Zigbee2MQTTPath:
         """Return the device's state topic."""
         return f"{self.base_topic}/{self.device_name}"
 
-    async def async_start(self) -> None:
+    async def async_start(self, on_report: ReportCallback) -> None:
         """Follow the lock's state and availability (without MQTT set up, writes fail until it is)."""
+        self._on_report = on_report
         try:
             from homeassistant.components import mqtt  # noqa: PLC0415 - see the TYPE_CHECKING note above
 
@@ -96,6 +100,8 @@ class Zigbee2MQTTPath:
             decoded = payload
         state = decoded.get("state") if isinstance(decoded, dict) else decoded
         self._online = state == "online"
+        if self._online and self._on_report is not None:
+            self._on_report()
 
     @callback
     def _on_state(self, message: ReceiveMessage) -> None:
@@ -106,6 +112,8 @@ class Zigbee2MQTTPath:
             return
         if not isinstance(state, dict):
             return
+        if self._on_report is not None and not self._waiters:
+            self._on_report()  # the lock talked on its own (not answering us): it is awake
         for slot, user in (state.get("users") or {}).items():
             if isinstance(user, dict) and str(slot).isdigit():
                 self._slots[int(slot)] = _Slot(user.get("status"), user.get("pin_code"))
@@ -125,6 +133,7 @@ class Zigbee2MQTTPath:
         try:
             from homeassistant.components import mqtt  # noqa: PLC0415 - see the TYPE_CHECKING note above
 
+            self.transactions += 1
             await mqtt.async_publish(self.hass, f"{self.topic}/{suffix}", json.dumps(payload))
             async with asyncio.timeout(self.timeout):
                 await future
@@ -137,7 +146,7 @@ class Zigbee2MQTTPath:
         finally:
             self._waiters.remove(waiter)
 
-    async def async_set(self, slot: int, content: SlotCode) -> None:
+    async def async_set(self, slot: int, content: SlotCode, held: SlotCode | None) -> str | None:
         """Write a code to a user slot (the PIN as a string) and wait for the lock to confirm it."""
         self._slots.pop(slot, None)
 
@@ -149,8 +158,9 @@ class Zigbee2MQTTPath:
         command = {"user": slot, "user_type": "unrestricted", "user_enabled": True, "pin_code": content.code}
         await self._publish_and_wait("set", {"pin_code": command}, confirmed, f"code for slot {slot}")
         self._written[slot] = content.code
+        return None
 
-    async def async_clear(self, slot: int) -> None:
+    async def async_clear(self, slot: int, held: SlotCode | None) -> None:
         """Clear a user slot and wait for the lock to report it free."""
         self._slots.pop(slot, None)
 

@@ -1,14 +1,19 @@
 """Z-Wave JS: the driver's client directly where it is reachable, else Home Assistant's public actions.
 
-Direct (FR-017): the node from the loaded, connected zwave_js config entry; User Code CC to write, clear and
-read a slot straight from the lock; and, where the lock has Schedule Entry Lock CC, a year-day schedule per
-user slot, so the lock itself enforces a guest's window and the code can go on early.
+Direct (FR-017): the node from the loaded, connected zwave_js config entry. Codes go through User Code CC,
+or, on locks with User Credential CC, through the access-control API (one user per slot, holding one PIN
+credential). Read-back asks the lock itself (a User Code Get, or the credential). Where the lock has
+Schedule Entry Lock CC, a guest's window is a year-day schedule and a static PIN's week a set of week-day
+schedules, so the lock enforces them and a code can go on early; a code without either has its schedules
+switched off, so a window left from an earlier code never limits it. A sleeping lock takes commands only
+while awake: it counts as unavailable while asleep, and its wake-up notification starts the flush.
 Fallback: `zwave_js.set_lock_usercode` / `clear_lock_usercode` / `get_lock_usercode`; no native windows.
 """
 
-from dataclasses import dataclass, replace
-from datetime import datetime
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from datetime import datetime, time, timedelta
+from typing import TYPE_CHECKING, Any
 
 from homeassistant.config_entries import ConfigEntryState
 from homeassistant.const import STATE_UNAVAILABLE
@@ -17,17 +22,24 @@ from homeassistant.exceptions import HomeAssistantError
 from homeassistant.helpers import entity_registry as er
 from homeassistant.util import dt as dt_util
 
-from ..core.model import Interval, SlotCode
-from .base import Capabilities, LockPathError
+from ..core.model import Interval, SlotCode, TimeRange, WeeklySchedule
+from .base import Capabilities, LockPathError, ReportCallback
 
 if TYPE_CHECKING:
     from zwave_js_server.model.node import Node
 
 ZWAVE_DOMAIN = "zwave_js"
 USER_CODE_CC = 0x63
+USER_CREDENTIAL_CC = 0x83
 SCHEDULE_ENTRY_LOCK_CC = 0x4E
+WAKE_UP_CC = 0x84
 ENABLED = 1  # User ID status "enabled, in use"
-NODE_DEAD = 3
+ASLEEP, DEAD = 1, 3  # NodeStatus
+# Node events that mean the lock just talked to the controller.
+REPORT_EVENTS = ("wake up", "alive", "notification", "value notification")
+# A sleeping lock whose Wake Up interval is unknown: Z-Wave's usual default.
+DEFAULT_WAKE_INTERVAL = timedelta(hours=1)
+_LAST_MINUTE = time(23, 59)
 
 
 @dataclass
@@ -37,8 +49,9 @@ class ZWaveJSServicePath:
     hass: HomeAssistant
     entity_id: str
     capabilities: Capabilities
+    transactions: int = 0
 
-    async def async_start(self) -> None:
+    async def async_start(self, on_report: ReportCallback) -> None:
         """Nothing to follow: Home Assistant's zwave_js keeps the lock entity's state."""
 
     def stop(self) -> None:
@@ -54,6 +67,7 @@ class ZWaveJSServicePath:
         if not self.hass.services.has_service(ZWAVE_DOMAIN, service):
             msg = f"the Z-Wave JS action {service} is not available"
             raise LockPathError(msg)
+        self.transactions += 1
         try:
             return await self.hass.services.async_call(
                 ZWAVE_DOMAIN,
@@ -66,11 +80,12 @@ class ZWaveJSServicePath:
             msg = f"Z-Wave JS refused {service}: {type(err).__name__}"
             raise LockPathError(msg) from None
 
-    async def async_set(self, slot: int, content: SlotCode) -> None:
+    async def async_set(self, slot: int, content: SlotCode, held: SlotCode | None) -> str | None:
         """Write a code to a slot."""
         await self._call("set_lock_usercode", {"code_slot": slot, "usercode": content.code})
+        return None
 
-    async def async_clear(self, slot: int) -> None:
+    async def async_clear(self, slot: int, held: SlotCode | None) -> None:
         """Clear a slot."""
         await self._call("clear_lock_usercode", {"code_slot": slot})
 
@@ -92,10 +107,21 @@ class ZWaveJSPath:
     hass: HomeAssistant
     entity_id: str
     capabilities: Capabilities
+    _direct_transactions: int = 0
+    _on_report: ReportCallback | None = None
+    _followed: Node | None = None
+    _unsubscribe: list[Callable[[], None]] = field(default_factory=list)
+    # Schedule Entry Lock slots per kind, asked from the lock once (zwave-js does not expose them as values).
+    _schedule_slots: dict[str, int] | None = None
 
     def __post_init__(self) -> None:
         """Keep the action path ready as the fallback."""
         self.fallback = ZWaveJSServicePath(self.hass, self.entity_id, self.capabilities)
+
+    @property
+    def transactions(self) -> int:
+        """Return the lock transactions so far, direct and through the fallback."""
+        return self._direct_transactions + self.fallback.transactions
 
     def _node(self) -> Node | None:
         """Return the lock's node when zwave_js is loaded and its client connected, else None."""
@@ -113,44 +139,150 @@ class ZWaveJSPath:
             node = async_get_node_from_entity_id(self.hass, self.entity_id)
         except ImportError, ValueError, KeyError, AttributeError:
             return None
-        return node if node.client.connected else None
+        if not node.client.connected:
+            return None
+        if node is not self._followed:
+            self._follow(node)
+        return node
 
-    async def async_start(self) -> None:
-        """Declare native windows when the lock has Schedule Entry Lock CC."""
+    def _follow(self, node: Node) -> None:
+        """Read what the node can do and listen for its reports (again after zwave_js reconnected)."""
+        self.stop()
+        self._followed = node
+        self._update_capabilities(node)
+        if self._on_report is not None:
+            on_report = self._on_report
+            self._unsubscribe = [
+                node.on(event, lambda _event, report=on_report: report()) for event in REPORT_EVENTS
+            ]
+
+    def _update_capabilities(self, node: Node) -> None:
+        """Declare native windows and weeks where the lock has the schedule slots for them.
+
+        Until the lock was asked for its slot counts, having Schedule Entry Lock CC is taken to mean both.
+        """
+        schedules = SCHEDULE_ENTRY_LOCK_CC in {cc.id for cc in node.command_classes}
+        slots = self._schedule_slots
+        sleeps = node.is_listening is False and not node.is_frequent_listening
+        self.capabilities = replace(
+            self.capabilities,
+            native_windows=schedules and (slots is None or slots.get("numYearDaySlots", 0) > 0),
+            native_weekly=schedules and (slots is None or slots.get("numWeekDaySlots", 0) > 0),
+            wake_interval=_wake_interval(node) if sleeps else None,
+        )
+
+    async def _async_learn(self, node: Node) -> None:
+        """Ask the lock once how many schedule slots it has (costs one transaction, while it is awake)."""
+        if self._schedule_slots is not None or SCHEDULE_ENTRY_LOCK_CC not in {
+            cc.id for cc in node.command_classes
+        }:
+            return
+        answer = await self._invoke(node, SCHEDULE_ENTRY_LOCK_CC, "getNumSlots")
+        self._schedule_slots = (
+            {key: int(value) for key, value in answer.items()} if isinstance(answer, dict) else {}
+        )
+        self._update_capabilities(node)
+
+    async def async_start(self, on_report: ReportCallback) -> None:
+        """Follow the node (its capabilities, wake-ups and reports) where the client is reachable."""
+        self._on_report = on_report
         node = self._node()
-        if node is not None and SCHEDULE_ENTRY_LOCK_CC in {cc.id for cc in node.command_classes}:
-            self.capabilities = replace(self.capabilities, native_windows=True)
+        if node is not None and self.available():
+            await self._async_learn(node)
 
     def stop(self) -> None:
-        """Nothing to stop: zwave_js owns the connection."""
+        """Stop listening to the node."""
+        for unsubscribe in self._unsubscribe:
+            unsubscribe()
+        self._unsubscribe = []
+        self._followed = None
 
     def available(self) -> bool:
-        """Return whether the node is alive (or, without the client, whether the entity is available)."""
+        """Return whether the node takes commands now (not dead, not asleep); else the entity's state."""
         node = self._node()
         if node is None:
             return self.fallback.available()
-        return int(node.status) != NODE_DEAD
+        return int(node.status) not in (ASLEEP, DEAD)
 
     async def _invoke(self, node: Node, cc: int, method: str, *args: object) -> object:
         """Call a CC API method on the node and wait for the lock's answer; failures become LockPathError."""
         from zwave_js_server.const import CommandClass  # noqa: PLC0415
         from zwave_js_server.exceptions import BaseZwaveJSServerError  # noqa: PLC0415
 
+        self._direct_transactions += 1
         try:
             return await node.async_invoke_cc_api(CommandClass(cc), method, *args, wait_for_result=True)
         except BaseZwaveJSServerError as err:
             msg = f"the lock refused {method}: {type(err).__name__}"
             raise LockPathError(msg) from None
 
-    async def async_set(self, slot: int, content: SlotCode) -> None:
-        """Write a user code, and its year-day window where the lock enforces windows."""
+    async def _access(self, method: Callable[..., Any], *args: object) -> object:
+        """Call an access-control method (User Credential CC) and check its result code."""
+        from zwave_js_server.exceptions import BaseZwaveJSServerError  # noqa: PLC0415
+
+        self._direct_transactions += 1
+        try:
+            result = await method(*args)
+        except BaseZwaveJSServerError as err:
+            msg = f"the lock refused {method.__name__}: {type(err).__name__}"
+            raise LockPathError(msg) from None
+        answer = getattr(result, "user", result)  # add_user answers for the user and the credential
+        if isinstance(answer, int) and answer != 0:
+            msg = f"the lock refused {method.__name__}: {getattr(answer, 'name', answer)}"
+            raise LockPathError(msg)
+        credential = getattr(result, "credential", None)
+        if credential is not None and credential != 0:
+            msg = f"the lock refused the PIN: {getattr(credential, 'name', credential)}"
+            raise LockPathError(msg)
+        return result
+
+    @staticmethod
+    def _credentials(node: Node) -> bool:
+        """Return whether the lock keeps codes as User Credential CC credentials."""
+        return USER_CREDENTIAL_CC in {cc.id for cc in node.command_classes}
+
+    async def async_set(self, slot: int, content: SlotCode, held: SlotCode | None) -> str | None:
+        """Write a code, then the schedules that limit it (or switch them off where the lock has them)."""
         node = self._node()
         if node is None:
-            await self.fallback.async_set(slot, content)
+            return await self.fallback.async_set(slot, content, held)
+        await self._async_learn(node)
+        if self._credentials(node):
+            await self._set_credential(node, slot, content.code)
+        else:
+            await self._invoke(node, USER_CODE_CC, "set", slot, ENABLED, content.code)
+        await self._set_schedules(node, slot, content, held)
+        return None
+
+    async def _set_credential(self, node: Node, slot: int, code: str) -> None:
+        """Give user `slot` the PIN credential `slot` (creating the user where the slot is empty)."""
+        from zwave_js_server.const.command_class.access_control import (  # noqa: PLC0415
+            UserCredentialType,
+            UserCredentialUserType,
+        )
+        from zwave_js_server.model.access_control import AddUserCredential, SetUserOptions  # noqa: PLC0415
+
+        access = node.access_control
+        user = await self._access(access.get_user, slot)
+        # An unused user id reads back as an inactive user without a name.
+        if user is None or not (getattr(user, "active", False) or getattr(user, "user_name", None)):
+            options = SetUserOptions(active=True, user_type=UserCredentialUserType.GENERAL)
+            credential = AddUserCredential(UserCredentialType.PIN_CODE, slot, code)
+            await self._access(access.add_user, slot, options, credential)
+        else:
+            await self._access(access.set_credential, slot, UserCredentialType.PIN_CODE, slot, code)
+
+    async def _set_schedules(self, node: Node, slot: int, content: SlotCode, held: SlotCode | None) -> None:
+        """Write the code's year-day window or week-day ranges; switch off the schedules of the code before.
+
+        Clears switch a slot's schedules off too, so a slot guest_pins emptied never holds any.
+        """
+        if not _scheduled(content):
+            if _scheduled(held):
+                await self._invoke(node, SCHEDULE_ENTRY_LOCK_CC, "setEnabled", False, slot)  # noqa: FBT003 - the CC API's
             return
-        await self._invoke(node, USER_CODE_CC, "set", slot, ENABLED, content.code)
-        if self.capabilities.native_windows and content.native_window is not None:
-            await self._invoke(node, SCHEDULE_ENTRY_LOCK_CC, "setEnabled", True, slot)  # noqa: FBT003 - the CC API's
+        await self._invoke(node, SCHEDULE_ENTRY_LOCK_CC, "setEnabled", True, slot)  # noqa: FBT003 - the CC API's
+        if content.native_window is not None:
             await self._invoke(
                 node,
                 SCHEDULE_ENTRY_LOCK_CC,
@@ -158,20 +290,52 @@ class ZWaveJSPath:
                 {"userId": slot, "slotId": 1},
                 year_day_schedule(content.native_window),
             )
+        if content.native_schedule is not None:
+            entries = week_day_schedules(content.native_schedule)
+            capacity = (self._schedule_slots or {}).get("numWeekDaySlots", 0)
+            if len(entries) > capacity:
+                msg = f"the lock keeps {capacity} weekly ranges per code; this PIN needs {len(entries)}"
+                raise LockPathError(msg, permanent=True)
+            previous = len(week_day_schedules(held.native_schedule)) if held and held.native_schedule else 0
+            for index in range(max(len(entries), previous)):
+                # Entries beyond the new schedule's are erased (an empty schedule), so none lingers.
+                entry = entries[index] if index < len(entries) else None
+                await self._invoke(
+                    node,
+                    SCHEDULE_ENTRY_LOCK_CC,
+                    "setWeekDaySchedule",
+                    {"userId": slot, "slotId": index + 1},
+                    *([entry] if entry else []),
+                )
 
-    async def async_clear(self, slot: int) -> None:
-        """Clear a user code (its schedules go with it on the lock)."""
+    async def async_clear(self, slot: int, held: SlotCode | None) -> None:
+        """Clear a user code, and switch its schedules off (a later code there may have none)."""
         node = self._node()
         if node is None:
-            await self.fallback.async_clear(slot)
+            await self.fallback.async_clear(slot, held)
             return
-        await self._invoke(node, USER_CODE_CC, "clear", slot)
+        if self._credentials(node):
+            await self._access(node.access_control.delete_user, slot)
+        else:
+            await self._invoke(node, USER_CODE_CC, "clear", slot)
+        if _scheduled(held):
+            await self._invoke(node, SCHEDULE_ENTRY_LOCK_CC, "setEnabled", False, slot)  # noqa: FBT003 - the CC API's
 
     async def async_read(self, slot: int) -> str | None:
         """Read a slot from the lock itself (not Home Assistant's cache)."""
         node = self._node()
         if node is None:
             return await self.fallback.async_read(slot)
+        if self._credentials(node):
+            from zwave_js_server.const.command_class.access_control import UserCredentialType  # noqa: PLC0415
+
+            credential = await self._access(
+                node.access_control.get_credential, UserCredentialType.PIN_CODE, slot
+            )
+            data = getattr(credential, "data", None)
+            return data if isinstance(data, str) and data else None
+        # The lock's own User Code Report, as `get_usercode_from_node` asks for it; read from the answer,
+        # because the value cache that helper then reads may trail the answer by a moment.
         answer = await self._invoke(node, USER_CODE_CC, "get", slot)
         if not isinstance(answer, dict) or answer.get("userIdStatus") != ENABLED:
             return None
@@ -187,11 +351,62 @@ class ZWaveJSPath:
         )
         return answer if isinstance(answer, dict) else None
 
+    async def async_read_week(self, slot: int, entry: int) -> dict[str, int] | None:
+        """Return one of the slot's week-day schedules as the lock holds it."""
+        node = self._node()
+        if node is None:
+            return None
+        answer = await self._invoke(
+            node, SCHEDULE_ENTRY_LOCK_CC, "getWeekDaySchedule", {"userId": slot, "slotId": entry}
+        )
+        return answer if isinstance(answer, dict) else None
+
+
+def _scheduled(content: SlotCode | None) -> bool:
+    """Return whether a slot's content carries schedules the lock enforces."""
+    return content is not None and (content.native_window is not None or content.native_schedule is not None)
+
+
+def _wake_interval(node: Node) -> timedelta:
+    """Return how often a sleeping node wakes (its Wake Up CC interval, else Z-Wave's usual hour)."""
+    for value in node.values.values():
+        if value.command_class == WAKE_UP_CC and value.property_ == "wakeUpInterval" and value.value:
+            return timedelta(seconds=int(value.value))
+    return DEFAULT_WAKE_INTERVAL
+
 
 def year_day_schedule(window: Interval) -> dict[str, int]:
     """Return a window as Schedule Entry Lock's year-day schedule, in local time with two-digit years."""
     start, stop = dt_util.as_local(window.start), dt_util.as_local(window.end)
     return {**_fields("start", start), **_fields("stop", stop)}
+
+
+def week_day_schedules(schedule: WeeklySchedule) -> list[dict[str, int]]:
+    """Return a weekly schedule as week-day schedules (weekday 0 = Sunday, as Z-Wave counts).
+
+    A range past midnight becomes two entries, the first ending at 23:59 (a schedule cannot end at 24:00).
+    """
+    entries: list[dict[str, int]] = []
+    for day, ranges in schedule.days:
+        for time_range in ranges:
+            if time_range.crosses_midnight:
+                entries.append(_week_entry(day, TimeRange(time_range.start, _LAST_MINUTE)))
+                if time_range.end != time(0):
+                    entries.append(_week_entry((day + 1) % 7, TimeRange(time(0), time_range.end)))
+            else:
+                entries.append(_week_entry(day, time_range))
+    return entries
+
+
+def _week_entry(day: int, time_range: TimeRange) -> dict[str, int]:
+    """Return one week-day entry; `day` counts from Monday = 0 like Python, Z-Wave from Sunday = 0."""
+    return {
+        "weekday": (day + 1) % 7,
+        "startHour": time_range.start.hour,
+        "startMinute": time_range.start.minute,
+        "stopHour": time_range.end.hour,
+        "stopMinute": time_range.end.minute,
+    }
 
 
 def _fields(prefix: str, instant: datetime) -> dict[str, int]:
