@@ -192,10 +192,9 @@ class PeerOf:
     path: ZHAPath | MatterPath | TTLockPath
     double: SlotLockDouble | TTLockDouble
 
-    @property
-    def reports_itself(self) -> bool:
-        """Return False: the manager follows these locks through their entities."""
-        return False
+    # The manager follows these locks through their entities; they take 4-digit codes.
+    reports_itself = False
+    code_length = 4
 
     async def held(self, slot: int) -> str | None:
         """Return what the double's lock holds."""

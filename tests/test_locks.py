@@ -26,6 +26,7 @@ class MemoryPeer:
 
     path: InMemoryLockPath
     reports_itself: bool = True
+    code_length: int = 4
 
     async def held(self, slot: int) -> str | None:
         """Return the code in a slot."""

@@ -72,6 +72,7 @@ class ZigbeeLockPeer:
     path: Zigbee2MQTTPath
     lock: ScriptedZigbeeLock
     reports_itself: bool = True
+    code_length: int = 4
 
     async def held(self, slot: int) -> str | None:
         """Return the code the scripted lock holds in a user slot."""

@@ -73,6 +73,7 @@ class ZWaveLockPeer:
     peer: ZWavePeer
     node: int
     reports_itself: bool = True
+    code_length: int = 4
 
     async def held(self, slot: int) -> str | None:
         """Return the code the simulated lock itself holds for the user."""

@@ -20,6 +20,7 @@ from homeassistant.helpers.selector import (
     DateSelector,
     EntitySelector,
     EntitySelectorConfig,
+    EntityWithDeviceFilterSelectorConfig,
     NumberSelector,
     NumberSelectorConfig,
     NumberSelectorMode,
@@ -64,6 +65,10 @@ from .const import (
     CONF_STATIC_LAST,
     CONF_SYNC_INTERVAL,
     CONF_TIME_ZONE,
+    CONF_TUYA_ACCESS_ID,
+    CONF_TUYA_ACCESS_SECRET,
+    CONF_TUYA_DEVICE_ID,
+    CONF_TUYA_REGION,
     CONF_URL,
     CONF_VALID_FROM,
     CONF_VALID_UNTIL,
@@ -76,6 +81,7 @@ from .const import (
     SUBENTRY_CALENDAR,
     SUBENTRY_LOCK,
     SUBENTRY_STATIC_PIN,
+    TUYA_REGIONS,
     WEEKDAYS,
 )
 from .core import statics
@@ -83,8 +89,11 @@ from .core.extract import DEFAULT_BLOCK_PATTERNS
 from .core.model import FeedError
 from .core.schedule_text import ScheduleTextError, parse_ranges
 from .feed import FeedFetchError, async_fetch_and_parse
-from .locks.detect import async_detect_slot_count, describe_lock
+from .locks.base import Capabilities, LockPathError
+from .locks.detect import async_detect_slot_count, describe_lock, tuya_device_id
+from .locks.tuya import TUYA_UNKNOWN_DEVICE, TuyaCloud, TuyaPath, TuyaRefusalError
 
+TUYA_KEYS = (CONF_TUYA_ACCESS_ID, CONF_TUYA_ACCESS_SECRET, CONF_TUYA_REGION, CONF_TUYA_DEVICE_ID)
 _MIN_SLOT = 1
 _MAX_SLOT = 250
 
@@ -327,27 +336,79 @@ class LockSubentryFlow(ConfigSubentryFlow):
     """Manage one of Home Assistant's locks and split its slots between guests and static PINs."""
 
     _lock_entity: str
+    _path_data: dict[str, Any]
 
     async def async_step_user(self, user_input: dict[str, Any] | None = None) -> SubentryFlowResult:
-        """Pick the lock (FR-014); locks this property already manages are not offered (nor accepted)."""
+        """Pick the lock (FR-014); locks this property already manages are not offered (nor accepted).
+
+        Ring's intercom has no lock entity: its "open door" button stands for it.
+        """
         entry = self._get_entry()
         managed = {sub.data[CONF_LOCK_ENTITY] for sub in entry.get_subentries_of_type(SUBENTRY_LOCK)}
         if user_input is not None:
             self._lock_entity = user_input[CONF_LOCK_ENTITY]
+            self._path_data = {}
+            if describe_lock(self.hass, self._lock_entity).path == "tuya":
+                return await self.async_step_tuya()
             return await self.async_step_slots()
         schema = probatio.Schema(
             {
                 probatio.Required(CONF_LOCK_ENTITY): EntitySelector(
-                    EntitySelectorConfig(domain="lock", exclude_entities=sorted(managed))
+                    EntitySelectorConfig(
+                        filter=[
+                            EntityWithDeviceFilterSelectorConfig(domain="lock"),
+                            EntityWithDeviceFilterSelectorConfig(integration="ring", domain="button"),
+                        ],
+                        exclude_entities=sorted(managed),
+                    )
                 )
             }
         )
         return self.async_show_form(step_id="user", data_schema=schema)
 
     async def async_step_reconfigure(self, user_input: dict[str, Any] | None = None) -> SubentryFlowResult:
-        """Change the slot split of a managed lock."""
-        self._lock_entity = self._get_reconfigure_subentry().data[CONF_LOCK_ENTITY]
+        """Change the slot split of a managed lock (and a Tuya lock's cloud project)."""
+        data = self._get_reconfigure_subentry().data
+        self._lock_entity = data[CONF_LOCK_ENTITY]
+        self._path_data = {key: data[key] for key in TUYA_KEYS if key in data}
+        if user_input is None and data.get(CONF_PATH) == "tuya":
+            return await self.async_step_tuya()
         return await self.async_step_slots(user_input)
+
+    async def async_step_tuya(self, user_input: dict[str, Any] | None = None) -> SubentryFlowResult:
+        """Ask for the Tuya IoT project that reaches the lock, and check it with Tuya's cloud."""
+        errors: dict[str, str] = {}
+        if user_input is not None:
+            # A reconfiguration may leave the secret empty to keep the stored one.
+            candidate = {**self._path_data, **{key: value for key, value in user_input.items() if value}}
+            errors = await _tuya_errors(self.hass, self._lock_entity, candidate)
+            if not errors:
+                self._path_data = candidate
+                return await self.async_step_slots()
+        suggested = {
+            CONF_TUYA_REGION: "eu",
+            CONF_TUYA_DEVICE_ID: tuya_device_id(self.hass, self._lock_entity),
+            **{key: value for key, value in self._path_data.items() if key != CONF_TUYA_ACCESS_SECRET},
+            **{key: value for key, value in (user_input or {}).items() if key != CONF_TUYA_ACCESS_SECRET},
+        }
+        secret = TextSelector(TextSelectorConfig(type=TextSelectorType.PASSWORD))
+        schema = probatio.Schema(
+            {
+                probatio.Required(CONF_TUYA_ACCESS_ID): TextSelector(),
+                (
+                    probatio.Optional(CONF_TUYA_ACCESS_SECRET)
+                    if CONF_TUYA_ACCESS_SECRET in self._path_data
+                    else probatio.Required(CONF_TUYA_ACCESS_SECRET)
+                ): secret,
+                probatio.Required(CONF_TUYA_REGION): SelectSelector(
+                    SelectSelectorConfig(options=list(TUYA_REGIONS), translation_key=CONF_TUYA_REGION)
+                ),
+                probatio.Required(CONF_TUYA_DEVICE_ID): TextSelector(),
+            }
+        )
+        return self.async_show_form(
+            step_id="tuya", data_schema=self.add_suggested_values_to_schema(schema, suggested), errors=errors
+        )
 
     async def async_step_slots(self, user_input: dict[str, Any] | None = None) -> SubentryFlowResult:
         """Show what the lock's path can do; ask for the slot count and the guest and static ranges."""
@@ -358,6 +419,7 @@ class LockSubentryFlow(ConfigSubentryFlow):
             data = {
                 CONF_LOCK_ENTITY: self._lock_entity,
                 CONF_PATH: info.path,
+                **self._path_data,
                 **{key: int(value) for key, value in user_input.items()},
             }
             errors = _slot_errors(data)
@@ -404,6 +466,30 @@ class LockSubentryFlow(ConfigSubentryFlow):
                 "detected": str(detected) if detected else "?",
             },
         )
+
+
+async def _tuya_errors(hass: HomeAssistant, entity_id: str, data: dict[str, Any]) -> dict[str, str]:
+    """Return the form errors of a Tuya project: the cloud must know the key and the device."""
+    path = TuyaPath(
+        hass,
+        entity_id,
+        Capabilities(),
+        TuyaCloud(
+            data[CONF_TUYA_ACCESS_ID],
+            data[CONF_TUYA_ACCESS_SECRET],
+            data[CONF_TUYA_REGION],
+            data[CONF_TUYA_DEVICE_ID],
+        ),
+    )
+    try:
+        await path.async_check()
+    except TuyaRefusalError as err:
+        if err.code in TUYA_UNKNOWN_DEVICE:
+            return {CONF_TUYA_DEVICE_ID: "tuya_unknown_device"}
+        return {"base": "tuya_invalid_auth"}
+    except LockPathError:
+        return {"base": "tuya_cannot_connect"}
+    return {}
 
 
 def _slot_errors(data: dict[str, Any]) -> dict[str, str]:

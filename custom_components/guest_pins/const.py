@@ -68,6 +68,12 @@ CONF_GUEST_LAST: Final = "guest_last_slot"
 CONF_STATIC_FIRST: Final = "static_first_slot"
 CONF_STATIC_LAST: Final = "static_last_slot"
 CONF_PATH: Final = "path"
+# A Tuya lock is reached through a Tuya IoT project's cloud API.
+CONF_TUYA_ACCESS_ID: Final = "tuya_access_id"
+CONF_TUYA_ACCESS_SECRET: Final = "tuya_access_secret"  # noqa: S105 - a key name
+CONF_TUYA_REGION: Final = "tuya_region"
+CONF_TUYA_DEVICE_ID: Final = "tuya_device_id"
+TUYA_REGIONS: Final = ("eu", "eu-w", "us", "us-e", "cn", "in", "sg")
 
 CONF_CODE: Final = "code"
 CONF_ENABLED: Final = "enabled"

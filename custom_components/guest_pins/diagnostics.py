@@ -20,6 +20,8 @@ TO_REDACT = {
     "guest_name",
     "phone_digits",
     "email",
+    "tuya_access_id",
+    "tuya_access_secret",
 }
 REDACTED = "**REDACTED**"
 

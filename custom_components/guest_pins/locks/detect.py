@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 from homeassistant.core import HomeAssistant
 from homeassistant.exceptions import HomeAssistantError
-from homeassistant.helpers import entity_registry as er
+from homeassistant.helpers import device_registry as dr, entity_registry as er
 from homeassistant.helpers.entity import entity_sources
 
 # Integration (entity platform) -> the path guest_pins uses and what it offers the host.
@@ -58,3 +58,10 @@ def describe_lock(hass: HomeAssistant, entity_id: str) -> LockInfo:
     integration = entry.platform if entry else source["domain"] if source else "unknown"
     path, abilities = _PATHS.get(integration, NO_PATH)
     return LockInfo(name=str(name), integration=integration, path=path, abilities=abilities)
+
+
+def tuya_device_id(hass: HomeAssistant, entity_id: str) -> str | None:
+    """Return the Tuya device id of a lock from its device (Home Assistant's tuya identifies it so)."""
+    entry = er.async_get(hass).async_get(entity_id)
+    device = dr.async_get(hass).async_get(entry.device_id) if entry and entry.device_id else None
+    return next((ident for domain, ident in device.identifiers if domain == "tuya"), None) if device else None

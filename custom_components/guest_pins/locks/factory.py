@@ -6,11 +6,20 @@ from homeassistant.config_entries import ConfigSubentry
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers import device_registry as dr, entity_registry as er
 
-from ..const import CONF_LOCK_ENTITY, CONF_PATH, CONF_SLOT_COUNT
+from ..const import (
+    CONF_LOCK_ENTITY,
+    CONF_PATH,
+    CONF_SLOT_COUNT,
+    CONF_TUYA_ACCESS_ID,
+    CONF_TUYA_ACCESS_SECRET,
+    CONF_TUYA_DEVICE_ID,
+    CONF_TUYA_REGION,
+)
 from ..core.model import SlotCode
 from .action_paths import ActionPath, MatterPath, TTLockPath, ZHAPath
 from .base import Capabilities, LockPath, LockPathError, ReportCallback
 from .memory import InMemoryLockPath
+from .tuya import TuyaCloud, TuyaPath
 from .zigbee2mqtt import Zigbee2MQTTPath
 from .zwave_js import ZWaveJSPath
 
@@ -79,6 +88,20 @@ def create_path(hass: HomeAssistant, subentry: ConfigSubentry) -> LockPath:
             data[CONF_LOCK_ENTITY],
             zigbee2mqtt_name(hass, data[CONF_LOCK_ENTITY]),
             Capabilities(slot_count=data[CONF_SLOT_COUNT], read_back=True, confirmed_writes=True),
+        )
+    if path == "tuya" and CONF_TUYA_DEVICE_ID in data:
+        return TuyaPath(
+            hass,
+            data[CONF_LOCK_ENTITY],
+            Capabilities(
+                slot_count=data[CONF_SLOT_COUNT], native_windows=True, native_weekly=True, read_back=True
+            ),
+            TuyaCloud(
+                data[CONF_TUYA_ACCESS_ID],
+                data[CONF_TUYA_ACCESS_SECRET],
+                data[CONF_TUYA_REGION],
+                data[CONF_TUYA_DEVICE_ID],
+            ),
         )
     if path in ACTION_PATHS:
         kind, capabilities = ACTION_PATHS[path]
