@@ -95,7 +95,7 @@ async def test_factory_and_unsupported_locks(hass: HomeAssistant) -> None:
         )
 
     assert isinstance(create_path(hass, subentry("simulated")), InMemoryLockPath)
-    unsupported = create_path(hass, subentry("ring"))
+    unsupported = create_path(hass, subentry("none"))
     assert isinstance(unsupported, UnsupportedPath)
     assert not unsupported.available()
     for attempt in (

@@ -91,6 +91,7 @@ from .core.schedule_text import ScheduleTextError, parse_ranges
 from .feed import FeedFetchError, async_fetch_and_parse
 from .locks.base import Capabilities, LockPathError
 from .locks.detect import async_detect_slot_count, describe_lock, tuya_device_id
+from .locks.factory import INVITATION_PATHS
 from .locks.tuya import TUYA_UNKNOWN_DEVICE, TuyaCloud, TuyaPath, TuyaRefusalError
 
 TUYA_KEYS = (CONF_TUYA_ACCESS_ID, CONF_TUYA_ACCESS_SECRET, CONF_TUYA_REGION, CONF_TUYA_DEVICE_ID)
@@ -220,18 +221,24 @@ class GuestPinsOptionsFlow(OptionsFlowWithReload):
         )
 
 
-def _lock_options(entry: ConfigEntry) -> list[SelectOptionDict]:
-    """Return the property's managed locks as choices (by subentry id, labelled with the title)."""
+def _lock_options(entry: ConfigEntry, *, codes_only: bool = False) -> list[SelectOptionDict]:
+    """Return the property's managed locks as choices (by subentry id, labelled with the title).
+
+    `codes_only` leaves out locks that admit by invitation (Ring): they have no code to give.
+    """
     return [
         SelectOptionDict(value=subentry_id, label=subentry.title)
         for subentry_id, subentry in entry.subentries.items()
         if subentry.subentry_type == SUBENTRY_LOCK
+        and not (codes_only and subentry.data.get(CONF_PATH) in INVITATION_PATHS)
     ]
 
 
-def _locks_selector(entry: ConfigEntry) -> SelectSelector:
+def _locks_selector(entry: ConfigEntry, *, codes_only: bool = False) -> SelectSelector:
     """Return a multi-select of the property's managed locks."""
-    return SelectSelector(SelectSelectorConfig(options=_lock_options(entry), multiple=True))
+    return SelectSelector(
+        SelectSelectorConfig(options=_lock_options(entry, codes_only=codes_only), multiple=True)
+    )
 
 
 class CalendarSubentryFlow(ConfigSubentryFlow):
@@ -545,7 +552,7 @@ class StaticPinSubentryFlow(ConfigSubentryFlow):
                 probatio.Required(CONF_CODE): TextSelector(
                     TextSelectorConfig(type=TextSelectorType.PASSWORD)
                 ),
-                probatio.Required(CONF_LOCKS, default=[]): _locks_selector(entry),
+                probatio.Required(CONF_LOCKS, default=[]): _locks_selector(entry, codes_only=True),
                 probatio.Required(CONF_ENABLED, default=True): BooleanSelector(),
                 probatio.Optional(CONF_VALID_FROM): DateSelector(),
                 probatio.Optional(CONF_VALID_UNTIL): DateSelector(),

@@ -470,6 +470,10 @@ class PropertyManager:
                     memory, pin=memory.pin or GuestPin(content.code, PinMethod.DATE), frozen=True
                 )
 
+    def fire_door_opened(self, lock: LockRuntime, stay: Stay) -> None:
+        """Tell automations the door was opened remotely for a guest."""
+        self._fire(lock, "door_opened", reservation=stay.stay_id, guest=stay.guest_name)
+
     def stay(self, stay_id: str) -> Stay | None:
         """Return a planned stay by id."""
         return (

@@ -9,7 +9,7 @@ from typing import Any
 from homeassistant.config_entries import ConfigEntryState, ConfigSubentry
 from homeassistant.const import CONF_NAME
 from homeassistant.core import HomeAssistant, ServiceCall, ServiceResponse, SupportsResponse, callback
-from homeassistant.exceptions import ServiceValidationError, Unauthorized
+from homeassistant.exceptions import HomeAssistantError, ServiceValidationError, Unauthorized
 from homeassistant.helpers import config_validation as cv
 from homeassistant.util import dt as dt_util
 import probatio
@@ -28,6 +28,7 @@ from .const import (
 from .core import pins, statics
 from .core.model import SlotCode
 from .core.schedule_text import ScheduleTextError, parse_ranges
+from .locks.base import LockPathError
 from .manager import PropertyManager
 from .masking import mask
 from .models import GuestPinsConfigEntry
@@ -254,6 +255,30 @@ async def _async_clear_slot(hass: HomeAssistant, call: ServiceCall) -> None:
     await manager.async_replan()
 
 
+async def _async_open_door(hass: HomeAssistant, call: ServiceCall) -> None:
+    """Open a lock remotely for the guest staying now (a Ring Intercom); never outside a stay."""
+    manager = _manager(hass, call)
+    lock_id = _lock_id(manager, call.data[ATTR_LOCK])
+    lock = manager.locks[lock_id]
+    opener = getattr(lock.path, "async_open_door", None)
+    if not lock.path.capabilities.remote_open or opener is None:
+        raise _validation_error("cannot_open_remotely", lock=call.data[ATTR_LOCK])
+    now = dt_util.utcnow()
+    stays = manager.plan.stay_plan.stays if manager.plan else ()
+    stay = next((stay for stay in stays if lock_id in stay.locks and stay.window.covers(now)), None)
+    if stay is None:
+        raise _validation_error("no_guest_now", lock=call.data[ATTR_LOCK])
+    try:
+        await opener()
+    except LockPathError as err:
+        raise HomeAssistantError(
+            translation_domain=DOMAIN,
+            translation_key="door_not_opened",
+            translation_placeholders={"lock": call.data[ATTR_LOCK], "reason": str(err)},
+        ) from err
+    manager.fire_door_opened(lock, stay)
+
+
 async def _async_get_codes(hass: HomeAssistant, call: ServiceCall) -> ServiceResponse:
     """Return what each lock holds, per slot: owner, window, state; codes only for admins who ask."""
     manager = _manager(hass, call)
@@ -337,6 +362,12 @@ def async_setup_services(hass: HomeAssistant) -> None:
                 probatio.Required(ATTR_LOCK): cv.entity_id,
                 probatio.Required(ATTR_SLOT): cv.positive_int,
             },
+            SupportsResponse.NONE,
+        ),
+        (
+            "open_door",
+            _async_open_door,
+            {**_ENTRY, probatio.Required(ATTR_LOCK): cv.entity_id},
             SupportsResponse.NONE,
         ),
         (

@@ -15,7 +15,7 @@ _PATHS: dict[str, tuple[str, str]] = {
     "matter": ("matter", "Matter: credentials through Home Assistant actions"),
     "ttlock": ("ttlock", "TTLock: passcodes with a validity window"),
     "tuya": ("tuya", "Tuya cloud: temporary passwords with a validity window"),
-    "ring": ("ring", "Ring: no PIN API (guest access and remote open only)"),
+    "ring": ("ring", "Ring Intercom: no PIN codes; guests are invited by e-mail for their stay, remote open"),
     "demo": ("simulated", "a simulated keypad for the demo: user codes, read-back"),
 }
 NO_PATH = ("none", "no code path known for this lock: guest_pins cannot program it")

@@ -19,6 +19,7 @@ from ..core.model import SlotCode
 from .action_paths import ActionPath, MatterPath, TTLockPath, ZHAPath
 from .base import Capabilities, LockPath, LockPathError, ReportCallback
 from .memory import InMemoryLockPath
+from .ring import RingPath
 from .tuya import TuyaCloud, TuyaPath
 from .zigbee2mqtt import Zigbee2MQTTPath
 from .zwave_js import ZWaveJSPath
@@ -58,6 +59,9 @@ class UnsupportedPath:
         """Refuse the read."""
         raise LockPathError(self.reason, permanent=True)
 
+
+# Paths that admit guests by invitation (an e-mail address), not by a code.
+INVITATION_PATHS = frozenset({"ring"})
 
 # Paths over other integrations' code actions, and what each can do.
 ACTION_PATHS: dict[str, tuple[type[ActionPath], Capabilities]] = {
@@ -102,6 +106,12 @@ def create_path(hass: HomeAssistant, subentry: ConfigSubentry) -> LockPath:
                 data[CONF_TUYA_REGION],
                 data[CONF_TUYA_DEVICE_ID],
             ),
+        )
+    if path == "ring":
+        return RingPath(
+            hass,
+            data[CONF_LOCK_ENTITY],
+            Capabilities(slot_count=data[CONF_SLOT_COUNT], read_back=True, invites=True, remote_open=True),
         )
     if path in ACTION_PATHS:
         kind, capabilities = ACTION_PATHS[path]

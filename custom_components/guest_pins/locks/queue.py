@@ -310,7 +310,9 @@ class LockWriter:
         capabilities = self.path.capabilities
         if capabilities.read_back and not capabilities.confirmed_writes:
             held = await self.path.async_read(operation.slot)
-            if held != (issued or operation.content.code):
+            # An invitation lock holds the guest's address; others the code (or one the lock issued).
+            wanted = operation.content.contact if capabilities.invites else operation.content.code
+            if held != (issued or wanted):
                 msg = f"slot {operation.slot} reads back a different code"
                 raise LockPathError(msg)
         return issued
