@@ -22,6 +22,9 @@ import trustme
 INTERCOM_ID = 987654
 LOCATION_ID = "loc-1"
 TOKEN = "emulated-ring-token"  # noqa: S105 - the emulator's own
+# Made once, at import: certificates carry real dates, which a frozen test clock would break.
+AUTHORITY = trustme.CA()
+CERTIFICATE = AUTHORITY.issue_cert("api.ring.com")
 
 
 @dataclass
@@ -128,11 +131,10 @@ class EmulatorResolver(AbstractResolver):
 @contextlib.asynccontextmanager
 async def ring_cloud() -> AsyncGenerator[tuple[RingCloudEmulator, Ring]]:
     """Run the emulator; yield it and a logged-in ring-doorbell client whose devices were fetched."""
-    authority = trustme.CA()
     server_context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
-    authority.issue_cert("api.ring.com").configure_cert(server_context)
+    CERTIFICATE.configure_cert(server_context)
     client_context = ssl.create_default_context()
-    authority.configure_trust(client_context)
+    AUTHORITY.configure_trust(client_context)
     cloud = RingCloudEmulator()
     app = web.Application(middlewares=[cloud.gate])
     app.router.add_post("/clients_api/session", cloud.session)

@@ -167,6 +167,7 @@ async def test_get_codes_masks_unless_an_admin_reveals(
     assert masked["locks"][LOCK_ENTITY]["slots"]["8"] == {
         "owner": "static:manager",
         "code": "••11",
+        "issued_by_lock": False,
         "window": None,
         "state": "programmed",
     }

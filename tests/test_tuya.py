@@ -10,7 +10,7 @@ from freezegun.api import FrozenDateTimeFactory
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers import device_registry as dr, entity_registry as er
 import pytest
-from pytest_homeassistant_custom_component.common import MockConfigEntry
+from pytest_homeassistant_custom_component.common import MockConfigEntry, async_capture_events
 from pytest_homeassistant_custom_component.test_util.aiohttp import AiohttpClientMocker
 
 from custom_components.guest_pins.const import (
@@ -28,7 +28,7 @@ from custom_components.guest_pins.locks.base import Capabilities, LockPathError
 from custom_components.guest_pins.locks.tuya import ALWAYS, TuyaCloud, TuyaPath, password_name
 
 from .contract import Reports, check_contract
-from .property_builders import at, calendar_subentry, load_property, lock_subentry
+from .property_builders import at, calendar_subentry, load_property, lock_subentry, move_to
 from .tuya_peer import ACCESS_ID, ACCESS_SECRET, DEVICE_ID, TuyaCloudEmulator, tuya_cloud
 
 ENTITY = "lock.front_door"
@@ -238,3 +238,43 @@ async def test_lock_flow_asks_for_the_tuya_project_and_checks_it(
     (subentry,) = mock_config_entry.get_subentries_of_type("lock")
     assert subentry.data[CONF_TUYA_ACCESS_SECRET] == ACCESS_SECRET
     assert subentry.data["guest_last_slot"] == 6
+
+
+async def test_an_offline_tuya_lock_issues_the_guests_code_and_the_reminder_carries_it(
+    hass: HomeAssistant,
+    freezer: FrozenDateTimeFactory,
+    aioclient_mock: AiohttpClientMocker,
+    cloud: TuyaCloudEmulator,
+    property_data: dict[str, Any],
+) -> None:
+    """The lock is offline 48 h ahead: its cloud issues an offline code, and the 24 h reminder names it."""
+    cloud.online = False
+    events = async_capture_events(hass, "guest_pins_event")
+    lock = lock_subentry(entity_id=ENTITY)
+    lock["data"] = {
+        **lock["data"],
+        CONF_PATH: "tuya",
+        CONF_TUYA_ACCESS_ID: ACCESS_ID,
+        CONF_TUYA_ACCESS_SECRET: ACCESS_SECRET,
+        CONF_TUYA_REGION: "eu",
+        CONF_TUYA_DEVICE_ID: DEVICE_ID,
+    }
+    entry = MockConfigEntry(
+        domain=DOMAIN,
+        data=property_data,
+        options={**DEFAULT_OPTIONS, CONF_PIN_LENGTH: 7},
+        subentries_data=[lock, calendar_subentry()],
+    )
+    async with load_property(hass, freezer, aioclient_mock, entry):
+        (offline,) = cloud.offline_passwords
+        programmed = [event.data for event in events if event.data["type"] == "pin_programmed"]
+        assert [event["issued_by_lock"] for event in programmed] == [True]
+        assert offline["code"] not in str(programmed)  # events show masked codes only
+        codes = await hass.services.async_call(
+            DOMAIN, "get_codes", {"config_entry_id": entry.entry_id}, blocking=True, return_response=True
+        )
+        assert codes["locks"][ENTITY]["slots"]["1"]["issued_by_lock"] is True  # type: ignore[index]
+        assert codes["locks"][ENTITY]["slots"]["1"]["code"] == f"••••••••{offline['code'][-2:]}"  # type: ignore[index]
+        await move_to(hass, freezer, at(2026, 12, 14, 16))  # 24 h before check-in
+        (reminder,) = [event.data for event in events if event.data["type"] == "reminder"]
+        assert reminder["lock_codes"] == {ENTITY: offline["code"]}

@@ -5,12 +5,13 @@ from typing import Any
 from freezegun.api import FrozenDateTimeFactory
 from homeassistant.components import persistent_notification
 from homeassistant.config_entries import ConfigSubentryData
+from homeassistant.const import EVENT_CALL_SERVICE
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers import issue_registry as ir
 from pytest_homeassistant_custom_component.common import MockConfigEntry, async_capture_events
 from pytest_homeassistant_custom_component.test_util.aiohttp import AiohttpClientMocker
 
-from custom_components.guest_pins.const import CONF_GUEST_LAST, CONF_URL, DEFAULT_OPTIONS, DOMAIN
+from custom_components.guest_pins.const import CONF_GUEST_LAST, CONF_PATH, CONF_URL, DEFAULT_OPTIONS, DOMAIN
 
 from .property_builders import FEED_URL, at, calendar_subentry, load_property, lock_subentry, move_to
 from .zwave_double import install_zwave_locks
@@ -136,3 +137,34 @@ async def test_collisions_and_capacity_reach_the_host(
         assert f"{DOMAIN}_capacity_lock1_guest" in shown
         assert "Front door" in shown[f"{DOMAIN}_capacity_lock1_guest"]["title"]
         assert loaded.runtime_data.manager.plan is not None
+
+
+async def test_without_a_direct_path_the_standard_actions_carry_the_codes(
+    hass: HomeAssistant,
+    freezer: FrozenDateTimeFactory,
+    aioclient_mock: AiohttpClientMocker,
+    property_data: dict[str, Any],
+) -> None:
+    """US5-3: without a Z-Wave JS client or Zigbee2MQTT to talk to, zwave_js's actions write the code.
+
+    A lock with no path at all gets a repair, and nothing fails.
+    """
+    locks = install_zwave_locks(hass, "lock.front_door")
+    calls = async_capture_events(hass, EVENT_CALL_SERVICE)
+    hass.states.async_set("lock.shed", "locked")
+    nowhere = lock_subentry("shed", "lock.shed")
+    nowhere["data"] = {**nowhere["data"], CONF_PATH: "none"}
+    entry = MockConfigEntry(
+        domain=DOMAIN,
+        data=property_data,
+        options=DEFAULT_OPTIONS,
+        subentries_data=[lock_subentry(), nowhere, calendar_subentry(locks=("lock1", "shed"))],
+    )
+    async with load_property(hass, freezer, aioclient_mock, entry):
+        await move_to(hass, freezer, at(2026, 12, 15, 16))
+        assert locks["lock.front_door"].slots[1] == "4567"
+        assert ("zwave_js", "set_lock_usercode") in {
+            (call.data["domain"], call.data["service"]) for call in calls
+        }
+        assert ir.async_get(hass).async_get_issue(DOMAIN, "unsupported_lock_shed") is not None
+        assert hass.states.get("sensor.front_door_status_2").state == "no_path"  # type: ignore[union-attr]

@@ -219,3 +219,34 @@ async def test_changes_within_the_batching_window_reach_the_lock_in_one_communic
     # Three codes, each written and read back: six exchanges in that one communication.
     assert len(manager.state.transactions[lock_id]) - transactions == 6
     assert await hass.config_entries.async_unload(entry.entry_id)
+
+
+async def test_a_sleeping_lock_shows_asleep_and_gets_changes_at_its_wake_up(
+    zwave_peer: ZWavePeer,
+    hass: HomeAssistant,
+    zwave_locks: dict[int, str],
+    property_data: dict[str, Any],
+) -> None:
+    """A change for a sleeping lock waits (status: asleep); its wake-up notification delivers it at once."""
+    lock = lock_subentry(entity_id=zwave_locks[SLEEPING_NODE])
+    lock["data"] = {**lock["data"], CONF_PATH: "zwave_js"}
+    entry = MockConfigEntry(
+        domain=DOMAIN, data=property_data, options=DEFAULT_OPTIONS, subentries_data=[lock]
+    )
+    entry.add_to_hass(hass)
+    assert await hass.config_entries.async_setup(entry.entry_id)
+    await hass.async_block_till_done()
+    manager = entry.runtime_data.manager
+    lock_id = next(iter(manager.locks))
+    assert hass.states.get("sensor.front_door_status").state == "asleep"  # type: ignore[union-attr]
+    await hass.services.async_call(
+        DOMAIN,
+        "set_manual_pin",
+        {"config_entry_id": entry.entry_id, "lock": zwave_locks[SLEEPING_NODE], "slot": 2, "code": "2468"},
+        blocking=True,
+    )
+    assert len(manager.locks[lock_id].queue) == 1
+    zwave_peer.control(f"wake {SLEEPING_NODE}")
+    await until(lambda: len(manager.locks[lock_id].queue) == 0, "the change delivered at the wake-up")
+    assert zwave_peer.held(SLEEPING_NODE, 2)["code"] == "2468"
+    assert await hass.config_entries.async_unload(entry.entry_id)

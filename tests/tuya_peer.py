@@ -27,6 +27,9 @@ import trustme
 ACCESS_ID = "guestpinstestaccessid01"
 ACCESS_SECRET = "0123456789abcdef0123456789abcdef"  # noqa: S105 - the emulator's own test project
 DEVICE_ID = "eb1234567890abcdefgh"
+# Made once, at import: certificates carry real dates, which a frozen test clock would break.
+AUTHORITY = trustme.CA()
+CERTIFICATE = AUTHORITY.issue_cert("127.0.0.1")
 
 
 def _ecb(key: bytes, data: bytes, *, encrypt: bool) -> bytes:
@@ -191,12 +194,10 @@ def tuya_cloud(monkeypatch: pytest.MonkeyPatch, tmp_path: Any) -> Generator[Tuya
     """Run the emulator over TLS on a free loopback port; point tinytuya and requests at it."""
     import tinytuya  # noqa: PLC0415
 
-    authority = trustme.CA()
-    certificate = authority.issue_cert("127.0.0.1")
     context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
-    certificate.configure_cert(context)
+    CERTIFICATE.configure_cert(context)
     bundle = tmp_path / "tuya-ca.pem"
-    authority.cert_pem.write_to_path(str(bundle))
+    AUTHORITY.cert_pem.write_to_path(str(bundle))
     cloud = TuyaCloudEmulator()
     server = HTTPServer(("127.0.0.1", 0), _handler(cloud))
     server.socket = context.wrap_socket(server.socket, server_side=True)

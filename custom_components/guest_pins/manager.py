@@ -470,6 +470,16 @@ class PropertyManager:
                     memory, pin=memory.pin or GuestPin(content.code, PinMethod.DATE), frozen=True
                 )
 
+    def issued_codes(self, stay: Stay) -> dict[str, str]:
+        """Return the codes locks issued in place of the stay's own, by lock entity."""
+        owner = f"stay:{stay.stay_id}"
+        return {
+            lock.entity_id: code
+            for lock_id, lock in self.locks.items()
+            for slot, code in self.state.issued.get(lock_id, {}).items()
+            if (held := lock.writer.held.get(slot)) is not None and held.owner == owner
+        }
+
     def fire_door_opened(self, lock: LockRuntime, stay: Stay) -> None:
         """Tell automations the door was opened remotely for a guest."""
         self._fire(lock, "door_opened", reservation=stay.stay_id, guest=stay.guest_name)
@@ -502,8 +512,10 @@ class PropertyManager:
                 guest=stay.guest_name,
                 hours_before=offset.total_seconds() / 3600,
                 checkin=stay.checkin.isoformat(),
-                # The reminder exists so an automation can send the guest their code.
+                # The reminder exists so an automation can send the guest their code; a lock that had to
+                # issue its own (offline) code gets that one listed beside it.
                 code=stay.code,
+                lock_codes=self.issued_codes(stay),
                 locks=sorted(self.locks[lock].entity_id for lock in stay.locks if lock in self.locks),
                 **self._stay_devices(stay),
             )

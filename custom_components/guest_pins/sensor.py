@@ -47,11 +47,16 @@ def next_checkin(manager: PropertyManager, lock_id: str) -> datetime | None:
 
 
 def lock_status(manager: PropertyManager, lock_id: str) -> str:
-    """Return whether the lock can be reached (US3-3), or that guest_pins has no way to program it."""
+    """Return whether the lock can be reached (US3-3), or that guest_pins has no way to program it.
+
+    A sleeping lock out of reach between its wake-ups is asleep, not offline.
+    """
     lock = manager.locks[lock_id]
     if isinstance(lock.path, UnsupportedPath):
         return "no_path"
-    return "online" if lock.path.available() else "offline"
+    if lock.path.available():
+        return "online"
+    return "asleep" if lock.path.capabilities.wake_interval else "offline"
 
 
 def lock_last_seen(manager: PropertyManager, lock_id: str) -> dict[str, Any]:
@@ -92,7 +97,7 @@ LOCK_SENSORS: tuple[LockSensorDescription, ...] = (
         key="status",
         translation_key="status",
         device_class=SensorDeviceClass.ENUM,
-        options=["online", "offline", "no_path"],
+        options=["online", "asleep", "offline", "no_path"],
         value_fn=lock_status,
         attributes_fn=lock_last_seen,
     ),

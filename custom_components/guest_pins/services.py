@@ -295,9 +295,13 @@ async def _async_get_codes(hass: HomeAssistant, call: ServiceCall) -> ServiceRes
         for slot in sorted(held.keys() | wanted.keys()):
             content = held.get(slot) or wanted[slot]
             window = content.native_window
+            # A code the lock issued itself (offline) is the one that opens the door.
+            issued = manager.state.issued.get(lock_id, {}).get(slot) if slot in held else None
+            code = issued or content.code
             slots[str(slot)] = {
                 "owner": content.owner,
-                "code": content.code if reveal else mask(content.code),
+                "code": code if reveal else mask(code),
+                "issued_by_lock": issued is not None,
                 "window": [window.start.isoformat(), window.end.isoformat()] if window else None,
                 "state": "programmed"
                 if held.get(slot) == wanted.get(slot)

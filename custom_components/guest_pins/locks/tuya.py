@@ -109,8 +109,8 @@ class TuyaPath:
     _unreachable_until: datetime | None = None
     _device_online: bool = True
     _written: dict[int, str] = field(default_factory=dict)
-    # Slots holding an offline code, and when it stops working (it cannot be deleted from the cloud).
-    _offline: dict[int, datetime] = field(default_factory=dict)
+    # Slots holding an offline code: the code, and when it stops working (the cloud cannot delete it).
+    _offline: dict[int, tuple[str, datetime]] = field(default_factory=dict)
 
     async def async_start(self, on_report: ReportCallback) -> None:
         """Learn whether the lock is online (Tuya pushes nothing here; its entity's changes are reports)."""
@@ -223,8 +223,9 @@ class TuyaPath:
                 },
             )
             self.transactions += 1  # the lock accepts the code by itself, but it is the lock's code now
-            self._offline[slot] = window.end
-            return str(offline["offline_temp_password"])
+            code = str(offline["offline_temp_password"])
+            self._offline[slot] = (code, window.end)
+            return code
         ticket_id, password = self._encrypted(content.code)
         body: dict[str, Any] = {
             "name": password_name(slot),
@@ -252,8 +253,8 @@ class TuyaPath:
         """Delete the slot's password; an offline code still in force cannot be taken back remotely."""
         await self._job(lambda: self._delete(slot))
         self._written.pop(slot, None)
-        ends = self._offline.get(slot)
-        if ends is not None and ends > dt_util.utcnow():
+        _, ends = self._offline.get(slot, ("", dt_util.utcnow()))
+        if ends > dt_util.utcnow():
             msg = (
                 f"slot {slot} holds an offline code: it stops working by itself at {ends:%Y-%m-%d %H:%M} UTC"
             )
@@ -261,6 +262,12 @@ class TuyaPath:
         self._offline.pop(slot, None)
 
     async def async_read(self, slot: int) -> str | None:
-        """Return the code written to the slot while its password is listed (the cloud lists no codes)."""
+        """Return the code written to the slot while its password is listed (the cloud lists no codes).
+
+        An offline code is in no list: it is the slot's code until it stops working.
+        """
+        code, ends = self._offline.get(slot, ("", dt_util.utcnow()))
+        if ends > dt_util.utcnow():
+            return code
         ids = await self._job(lambda: self._password_ids(slot))
         return self._written.get(slot) if ids else None

@@ -186,6 +186,7 @@ class ZWaveJSPath:
     async def async_start(self, on_report: ReportCallback) -> None:
         """Follow the node (its capabilities, wake-ups and reports) where the client is reachable."""
         self._on_report = on_report
+        self._followed = None  # followed again, now with someone to report to
         node = self._node()
         if node is not None and self.available():
             await self._async_learn(node)
