@@ -18,7 +18,7 @@ from custom_components.guest_pins.locks.action_paths import MatterPath, TTLockPa
 from custom_components.guest_pins.locks.base import Capabilities, LockPathError
 
 from .contract import check_contract
-from .property_builders import at, calendar_subentry, load_property, lock_subentry
+from .property_builders import at, calendar_subentry, load_property, lock_subentry, move_to
 
 ENTITY = "lock.side_door"
 GUEST = SlotCode("stay:a", "4567")
@@ -209,13 +209,17 @@ class PeerOf:
         await self.double.answer(answering=answering)
 
 
-async def test_property_provisions_a_ttlock_guest_48_hours_ahead(
+async def test_property_provisions_a_ttlock_guest_ahead_with_its_window(
     hass: HomeAssistant,
     freezer: FrozenDateTimeFactory,
     aioclient_mock: AiohttpClientMocker,
     property_data: dict[str, Any],
 ) -> None:
-    """A lock that enforces windows gets the guest's code early, with the stay's window attached."""
+    """A lock that enforces windows gets the guest's code early, with the stay's window attached.
+
+    Inside the 48 h lead it goes with the next communication (here: the lock reports), at the latest 12 h
+    before the window.
+    """
     double = TTLockDouble(hass)
     double.install()
     lock = lock_subentry(entity_id=ENTITY)
@@ -227,7 +231,12 @@ async def test_property_provisions_a_ttlock_guest_48_hours_ahead(
         subentries_data=[lock, calendar_subentry()],
     )
     async with load_property(hass, freezer, aioclient_mock, entry):
-        # Monday 12:00: the Dec 15 16:00 check-in is 28 h away, inside the 48 h provisioning lead.
+        # Monday 12:00: the Dec 15 16:00 check-in is 28 h away, inside the 48 h provisioning lead, but
+        # nothing else talks to the lock yet, and its deadline (Tuesday 04:00) is far.
+        assert "guest_pins slot 1" not in double.by_name()
+        await move_to(hass, freezer, at(2026, 12, 15, 3, 59))
+        assert "guest_pins slot 1" not in double.by_name()
+        await move_to(hass, freezer, at(2026, 12, 15, 4))
         codes = double.by_name()
         assert codes["guest_pins slot 1"]["passcode"] == "4567"
         assert codes["guest_pins slot 1"]["start"] == at(2026, 12, 15, 16)

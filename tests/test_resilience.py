@@ -41,7 +41,7 @@ async def test_offline_lock_holds_changes_and_delivers_in_order(
 async def test_failing_writes_retry_with_back_off_then_raise_a_repair(
     hass: HomeAssistant, freezer: FrozenDateTimeFactory, loaded: MockConfigEntry, zwave_lock: FakeZWaveLock
 ) -> None:
-    """A failing write retries after 15 s, 30 s, 1 and 2 min; the 5th failure is reported, once.
+    """A failing write retries after 5, 10, 20 and 40 s; the 5th failure is reported, once.
 
     A success then withdraws the repair.
     """
@@ -49,7 +49,7 @@ async def test_failing_writes_retry_with_back_off_then_raise_a_repair(
     zwave_lock.fail = True
     now = at(2026, 12, 15, 15, 59, 30)  # the 16:00 check-in, one batching window early
     await move_to(hass, freezer, now)
-    for seconds in (15, 30, 60, 120):
+    for seconds in (5, 10, 20, 40):
         assert ir.async_get(hass).async_get_issue(DOMAIN, f"write_failed_{LOCK_ID}") is None
         now += timedelta(seconds=seconds)
         await move_to(hass, freezer, now - timedelta(seconds=1))

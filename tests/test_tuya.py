@@ -148,7 +148,7 @@ async def test_property_provisions_a_tuya_guest_ahead_with_its_window(
     cloud: TuyaCloudEmulator,
     property_data: dict[str, Any],
 ) -> None:
-    """The guest's 7-digit code reaches the lock 48 h ahead, limited to the stay by the lock itself."""
+    """The 7-digit code goes on ahead, with the next communication, limited to the stay by the lock."""
     lock = lock_subentry(entity_id=ENTITY)
     lock["data"] = {
         **lock["data"],
@@ -165,6 +165,9 @@ async def test_property_provisions_a_tuya_guest_ahead_with_its_window(
         subentries_data=[lock, calendar_subentry()],
     )
     async with load_property(hass, freezer, aioclient_mock, entry):
+        assert cloud.held() == {}  # inside the lead, waiting for a reason to talk to the lock
+        hass.states.async_set(ENTITY, "unlocked")  # the lock reports (someone at the door): it is awake
+        await hass.async_block_till_done()
         (password,) = cloud.held().values()
         assert len(password["code"]) == 7
         assert datetime.fromtimestamp(password["effective_time"], UTC) == at(2026, 12, 15, 16)
@@ -247,7 +250,7 @@ async def test_an_offline_tuya_lock_issues_the_guests_code_and_the_reminder_carr
     cloud: TuyaCloudEmulator,
     property_data: dict[str, Any],
 ) -> None:
-    """The lock is offline 48 h ahead: its cloud issues an offline code, and the 24 h reminder names it."""
+    """The lock is offline when the code is due: its cloud issues an offline code; the reminder names it."""
     cloud.online = False
     events = async_capture_events(hass, "guest_pins_event")
     lock = lock_subentry(entity_id=ENTITY)
@@ -266,6 +269,7 @@ async def test_an_offline_tuya_lock_issues_the_guests_code_and_the_reminder_carr
         subentries_data=[lock, calendar_subentry()],
     )
     async with load_property(hass, freezer, aioclient_mock, entry):
+        await move_to(hass, freezer, at(2026, 12, 15, 4))  # 12 h before check-in: on the lock at the latest
         (offline,) = cloud.offline_passwords
         programmed = [event.data for event in events if event.data["type"] == "pin_programmed"]
         assert [event["issued_by_lock"] for event in programmed] == [True]
@@ -275,6 +279,7 @@ async def test_an_offline_tuya_lock_issues_the_guests_code_and_the_reminder_carr
         )
         assert codes["locks"][ENTITY]["slots"]["1"]["issued_by_lock"] is True  # type: ignore[index]
         assert codes["locks"][ENTITY]["slots"]["1"]["code"] == f"••••••••{offline['code'][-2:]}"  # type: ignore[index]
-        await move_to(hass, freezer, at(2026, 12, 14, 16))  # 24 h before check-in
-        (reminder,) = [event.data for event in events if event.data["type"] == "reminder"]
-        assert reminder["lock_codes"] == {ENTITY: offline["code"]}
+        await move_to(hass, freezer, at(2026, 12, 15, 15))  # the reminder 1 h before check-in
+        reminders = [event.data for event in events if event.data["type"] == "reminder"]
+        assert [reminder["hours_before"] for reminder in reminders] == [24, 1]
+        assert reminders[-1]["lock_codes"] == {ENTITY: offline["code"]}

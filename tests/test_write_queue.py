@@ -122,9 +122,9 @@ async def test_a_lock_back_during_a_back_off_is_retried_when_it_ends(
     zwave_lock.set_usercode = original  # type: ignore[method-assign]
     attempts = len([call for call in zwave_lock.calls if call[:2] == ("set", 1)])
     assert attempts == 1
-    await move_to(hass, freezer, at(2026, 12, 15, 15, 59, 35))
-    hass.states.async_set(LOCK_ENTITY, "locked")  # back, inside its 15 s back-off
+    await move_to(hass, freezer, at(2026, 12, 15, 15, 59, 32))
+    hass.states.async_set(LOCK_ENTITY, "locked")  # back, inside its 5 s back-off
     await hass.async_block_till_done()
     assert len([call for call in zwave_lock.calls if call[:2] == ("set", 1)]) == attempts
-    await move_to(hass, freezer, at(2026, 12, 15, 15, 59, 45))
+    await move_to(hass, freezer, at(2026, 12, 15, 15, 59, 35))
     assert zwave_lock.slots[1] == "4567"

@@ -1,5 +1,7 @@
 """guest_pins: door codes for short-term rentals, driven by their booking calendars."""
 
+import asyncio
+
 from homeassistant.config_entries import SIGNAL_CONFIG_ENTRY_CHANGED, ConfigEntry, ConfigEntryChange
 from homeassistant.const import CONF_NAME, Platform
 from homeassistant.core import HomeAssistant, callback
@@ -46,14 +48,18 @@ async def async_setup_entry(hass: HomeAssistant, entry: GuestPinsConfigEntry) ->
     zones = await async_zones(
         entry.data[CONF_TIME_ZONE], *(sub.data.get(CONF_CALENDAR_TIME_ZONE) for sub in calendars)
     )
-    coordinators: dict[str, CalendarCoordinator] = {}
-    for subentry in calendars:
-        coordinator = CalendarCoordinator(hass, entry, subentry, zones)
+    coordinators = {
+        subentry.subentry_id: CalendarCoordinator(hass, entry, subentry, zones) for subentry in calendars
+    }
+
+    async def _async_first_sync(coordinator: CalendarCoordinator) -> None:
+        """Start from the cached feed, then fetch it (all calendars at once, not one after another)."""
         await coordinator.async_load_cache()
         # Not the first-refresh helper: one failing calendar must not hold the whole property (and its
         # static PINs) back; it keeps its cached data and retries.
         await coordinator.async_refresh()
-        coordinators[subentry.subentry_id] = coordinator
+
+    await asyncio.gather(*(_async_first_sync(coordinator) for coordinator in coordinators.values()))
 
     locks: dict[str, LockRuntime] = {}
     for subentry in entry.get_subentries_of_type(SUBENTRY_LOCK):

@@ -18,10 +18,11 @@ PARALLEL_UPDATES = 1
 
 async def sync_lock_calendars(manager: PropertyManager, lock_id: str) -> None:
     """Fetch every calendar that feeds the lock, then replan."""
-    for subentry in manager.entry.get_subentries_of_type(SUBENTRY_CALENDAR):
-        if lock_id in subentry.data.get(CONF_LOCKS, []):
-            await manager.coordinators[subentry.subentry_id].async_refresh()
-    await manager.async_replan()
+    await manager.async_sync(
+        subentry.subentry_id
+        for subentry in manager.entry.get_subentries_of_type(SUBENTRY_CALENDAR)
+        if lock_id in subentry.data.get(CONF_LOCKS, [])
+    )
 
 
 async def apply_pending(manager: PropertyManager, lock_id: str) -> None:

@@ -14,8 +14,10 @@ from .models import GuestPinsConfigEntry
 
 PARALLEL_UPDATES = 0
 ACCESS = CalendarEntityDescription(key="access", translation_key="access")
-# How far ahead the "current or next" event looks for a static PIN's next occurrence.
+# How far ahead the "current or next" event looks first (a static PIN's week repeats within 8 days), and at
+# most (a stay booked a year ahead).
 _STATIC_LOOKAHEAD = timedelta(days=8)
+_SEARCH_LIMIT = timedelta(days=400)
 
 
 async def async_setup_entry(
@@ -29,19 +31,14 @@ async def async_setup_entry(
 class AccessCalendar(GuestPinsLockEntity, CalendarEntity):
     """Guest stays (their access windows) and static PIN times on one lock; no codes."""
 
-    def _events(self, span: Interval) -> list[CalendarEvent]:
-        """Return the access windows on this lock that overlap a span, in order."""
+    def _windows(self, span: Interval) -> list[tuple[Interval, str, str | None]]:
+        """Return the access windows on this lock that overlap a span: (when, summary, uid)."""
         manager = self.manager
-        stays = manager.plan.stay_plan.stays if manager.plan else ()
-        events = [
-            CalendarEvent(
-                start=dt_util.as_local(stay.window.start),
-                end=dt_util.as_local(stay.window.end),
-                summary=stay.guest_name or "Guest stay",
-                uid=stay.stay_id,
-            )
+        stays = manager.plan.stays_on(self.lock_id) if manager.plan else ()
+        found: list[tuple[Interval, str, str | None]] = [
+            (stay.window, stay.guest_name or "Guest stay", stay.stay_id)
             for stay in stays
-            if self.lock_id in stay.locks and stay.window.overlaps(span) and not stay.window.empty
+            if stay.window.overlaps(span) and not stay.window.empty
         ]
         for pin in manager.statics():
             if not pin.enabled or self.lock_id not in pin.locks:
@@ -50,38 +47,39 @@ class AccessCalendar(GuestPinsLockEntity, CalendarEntity):
                 start, end = windows.validity(pin, manager.zone)
                 always = Interval(start or span.start, end or FAR_FUTURE)
                 if always.overlaps(span):
-                    events.append(
-                        CalendarEvent(
-                            start=dt_util.as_local(always.start),
-                            end=dt_util.as_local(always.end),
-                            summary=pin.name,
-                        )
-                    )
+                    found.append((always, pin.name, None))
                 continue
-            events.extend(
-                CalendarEvent(
-                    start=dt_util.as_local(occurrence.start),
-                    end=dt_util.as_local(occurrence.end),
-                    summary=pin.name,
-                )
+            found.extend(
+                (occurrence, pin.name, None)
                 for occurrence in windows.schedule_occurrences(pin.schedule, span, manager.zone)
                 if windows.within_validity(pin, occurrence.start, manager.zone)
             )
-        return sorted(events, key=lambda event: (event.start_datetime_local, event.summary))
+        return sorted(found, key=lambda item: (item[0].start, item[1]))
+
+    @staticmethod
+    def _event(window: Interval, summary: str, uid: str | None) -> CalendarEvent:
+        """Return an access window as a calendar event (local times)."""
+        return CalendarEvent(
+            start=dt_util.as_local(window.start), end=dt_util.as_local(window.end), summary=summary, uid=uid
+        )
 
     @property
     def event(self) -> CalendarEvent | None:
-        """Return the access window under way, or the next one."""
+        """Return the access window under way, or the next one.
+
+        Written with every state update, so it looks only as far as it must: a week (a static PIN's week
+        repeats), then further out in doubling steps until something is found or a year is searched.
+        """
         now = dt_util.utcnow()
-        upcoming = [
-            event
-            for event in self._events(Interval(now, now + _STATIC_LOOKAHEAD * 52))
-            if event.end_datetime_local > now
-        ]
-        return upcoming[0] if upcoming else None
+        reach = _STATIC_LOOKAHEAD
+        while True:
+            upcoming = [item for item in self._windows(Interval(now, now + reach)) if item[0].end > now]
+            if upcoming or reach >= _SEARCH_LIMIT:
+                return self._event(*upcoming[0]) if upcoming else None
+            reach *= 2
 
     async def async_get_events(
         self, hass: HomeAssistant, start_date: datetime, end_date: datetime
     ) -> list[CalendarEvent]:
         """Return the access windows between two instants."""
-        return self._events(Interval(start_date, end_date))
+        return [self._event(*item) for item in self._windows(Interval(start_date, end_date))]

@@ -6,6 +6,7 @@ off from one minute up to the sync interval; after three hours of failure a repa
 and it goes away by itself on the next good fetch.
 """
 
+import asyncio
 from datetime import datetime, timedelta
 import hashlib
 from typing import TYPE_CHECKING, Any, cast
@@ -42,6 +43,10 @@ CACHE_VERSION = 1
 def feed_issue_id(subentry_id: str) -> str:
     """Return the repair issue id of a calendar's sustained failure."""
     return f"feed_unreachable_{subentry_id}"
+
+
+# hass.data key of the semaphore that lets one feed be parsed at a time.
+PARSE_SLOT = f"{DOMAIN}_parse_slot"
 
 
 class CalendarCoordinator(DataUpdateCoordinator[ParsedFeed]):
@@ -87,7 +92,7 @@ class CalendarCoordinator(DataUpdateCoordinator[ParsedFeed]):
         if not cached or not self.subentry.data.get(CONF_URL):
             return
         body = bytes.fromhex(cached["body"])
-        result = await self.hass.async_add_executor_job(parse_feed, body, self.settings, dt_util.utcnow())
+        result = await self._async_parse(body, dt_util.utcnow())
         if isinstance(result, ParsedFeed):
             self._body_hash = cached.get("hash")
             self.data = result
@@ -123,7 +128,7 @@ class CalendarCoordinator(DataUpdateCoordinator[ParsedFeed]):
                 # 304: nothing changed, nothing parsed. Validators are only kept after a good parse, so there
                 # is data to keep.
                 return self.data
-            result = await self.hass.async_add_executor_job(parse_feed, fetched.body, self.settings, now)
+            result = await self._async_parse(fetched.body, now)
             if isinstance(result, ParsedFeed):
                 self._etag, self._last_modified = fetched.etag, fetched.last_modified
                 await self._async_cache(fetched.body, now)
@@ -149,6 +154,16 @@ class CalendarCoordinator(DataUpdateCoordinator[ParsedFeed]):
         listed = (response or {}).get(entity_id)
         records = cast("list[dict[str, str]]", listed.get("events", []) if isinstance(listed, dict) else [])
         return await self.hass.async_add_executor_job(events_from_records, records, self.settings, now)
+
+    async def _async_parse(self, body: bytes, now: datetime) -> ParsedFeed | FeedError:
+        """Parse a feed in the executor, one feed at a time in all of Home Assistant.
+
+        Feeds are fetched together, but parsing is CPU work that holds the GIL: several parses at once would
+        keep the event loop's thread waiting for it far longer than one does.
+        """
+        slot: asyncio.Semaphore = self.hass.data.setdefault(PARSE_SLOT, asyncio.Semaphore(1))
+        async with slot:
+            return await self.hass.async_add_executor_job(parse_feed, body, self.settings, now)
 
     async def _async_cache(self, body: bytes, now: datetime) -> None:
         """Keep the last good body for the next start (written only when it changed)."""

@@ -18,12 +18,13 @@ class GuestPinsEntity(Entity):
         """Name the entity by translation key and give it a unique id within the property."""
         self.entity_description = description
         self.manager: PropertyManager = entry.runtime_data.manager
+        self.scope_id = scope_id
         self._attr_unique_id = f"{entry.entry_id}_{scope_id}_{description.key}"
 
     async def async_added_to_hass(self) -> None:
-        """Follow the manager's updates."""
+        """Follow the manager's updates of this entity's lock or calendar."""
         await super().async_added_to_hass()
-        self.async_on_remove(self.manager.add_listener(self.async_write_ha_state))
+        self.async_on_remove(self.manager.add_listener(self.async_write_ha_state, self.scope_id))
 
 
 class GuestPinsLockEntity(GuestPinsEntity):

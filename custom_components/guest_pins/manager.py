@@ -5,6 +5,7 @@ It replans on every feed change and host edit, writes what the reconciler asks f
 raises and clears repairs, and wakes exactly at the plan's next change instead of polling.
 """
 
+import asyncio
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import datetime, time, timedelta
@@ -49,9 +50,9 @@ from .const import (
     SUBENTRY_STATIC_PIN,
     WEEKDAYS,
 )
-from .core import lifecycle, pins
+from .core import pins
 from .core.engine import PropertyInputs, PropertyPlan, plan_property
-from .core.model import GuestPin, LockProfile, PinMethod, SlotCode, StaticPin, Stay, WeeklySchedule
+from .core.model import GuestPin, Interval, LockProfile, PinMethod, SlotCode, StaticPin, Stay, WeeklySchedule
 from .core.reconciler import retain_expired
 from .core.schedule_text import parse_ranges
 from .core.stays import source_id
@@ -68,6 +69,9 @@ if TYPE_CHECKING:
 EVENT_GUEST_PINS = "guest_pins_event"
 # A lock that still lacks a guest's code this long before check-in gets a repair.
 MISSING_CODE_ALERT = timedelta(hours=6)
+# A code a lock will limit to its window by itself may wait for another reason to talk to the lock (its
+# provisioning lead is the earliest it goes on), but it is on the lock at the latest this long before.
+LATEST_PROVISION = timedelta(hours=12)
 SAVE_DELAY = 2.0
 
 
@@ -175,10 +179,13 @@ class PropertyManager:
         self._wake: CALLBACK_TYPE | None = None
         self._wake_at: datetime | None = None
         self._listeners: list[Callable[[], None]] = []
-        self._update_listeners: list[Callable[[], None]] = []
+        self._update_listeners: dict[str, list[Callable[[], None]]] = {}
         self._raised: set[str] = set()
         self._collisions_reported: set[tuple[str, str]] = set()
+        self._statics: tuple[StaticPin, ...] | None = None
+        self._holding_replans = False
         self._debouncer = Debouncer(hass, LOGGER, cooldown=0.2, immediate=False, function=self.async_replan)
+        self._replanning = asyncio.Lock()
         self.batch_window = timedelta(seconds=int(self.options[CONF_BATCH_SECONDS]))
         for lock_id, lock in locks.items():
             queue = WriteQueue.from_json(state.queues.get(lock_id, {}), slot_from_json, self.batch_window)
@@ -196,10 +203,13 @@ class PropertyManager:
         )
 
     def statics(self) -> tuple[StaticPin, ...]:
-        """Return the property's static PINs."""
-        return tuple(
-            static_pin_from_subentry(sub) for sub in self.entry.get_subentries_of_type(SUBENTRY_STATIC_PIN)
-        )
+        """Return the property's static PINs (read once: a change to them reloads the property)."""
+        if self._statics is None:
+            self._statics = tuple(
+                static_pin_from_subentry(subentry)
+                for subentry in self.entry.get_subentries_of_type(SUBENTRY_STATIC_PIN)
+            )
+        return self._statics
 
     def inputs(self) -> PropertyInputs:
         """Gather everything the plan depends on from the feeds, the configuration and the store."""
@@ -226,8 +236,9 @@ class PropertyManager:
             secret=self.state.secret,
             pin_settings=self.pin_settings,
             policy=window_policy(self.options),
-            memory=self.state.memory,
-            first_seen=self.state.first_seen,
+            # Copies: the plan is made in the executor while writes may update these.
+            memory=dict(self.state.memory),
+            first_seen=dict(self.state.first_seen),
         )
 
     async def async_start(self) -> None:
@@ -271,22 +282,47 @@ class PropertyManager:
             self._wake = None
         self._debouncer.async_cancel()
 
+    async def async_sync(self, calendar_ids: Iterable[str] | None = None) -> None:
+        """Fetch the calendars (all, or those named) now, together, and replan once, not as each lands."""
+        wanted = self.coordinators.keys() if calendar_ids is None else set(calendar_ids)
+        self._holding_replans = True
+        try:
+            await asyncio.gather(
+                *(
+                    coordinator.async_refresh()
+                    for key, coordinator in self.coordinators.items()
+                    if key in wanted
+                )
+            )
+        finally:
+            self._holding_replans = False
+        self._debouncer.async_cancel()
+        await self.async_replan()
+
     @callback
     def async_schedule_replan(self) -> None:
-        """Replan soon, coalescing bursts of changes into one pass."""
-        self.hass.async_create_task(self._debouncer.async_call(), eager_start=True)
+        """Replan soon, coalescing bursts of changes into one pass (a sync in progress replans at its end)."""
+        if not self._holding_replans:
+            self.hass.async_create_task(self._debouncer.async_call(), eager_start=True)
 
     @callback
-    def add_listener(self, update: Callable[[], None]) -> Callable[[], None]:
-        """Call `update` after every plan and write (entities refresh from it)."""
-        self._update_listeners.append(update)
-        return lambda: self._update_listeners.remove(update)
+    def add_listener(self, update: Callable[[], None], scope: str) -> Callable[[], None]:
+        """Call `update` after every plan, and after writes to the lock `scope` names (entities refresh)."""
+        listeners = self._update_listeners.setdefault(scope, [])
+        listeners.append(update)
+        return lambda: listeners.remove(update)
 
     @callback
-    def _notify(self) -> None:
-        """Let the entities show the new state."""
-        for update in list(self._update_listeners):
+    def _notify(self, scope: str) -> None:
+        """Let the entities of one lock (or calendar) show the new state."""
+        for update in list(self._update_listeners.get(scope, ())):
             update()
+
+    async def _async_notify_all(self) -> None:
+        """Let every entity show the new state, one lock or calendar at a time (the loop is shared)."""
+        for scope in list(self._update_listeners):
+            self._notify(scope)
+            await asyncio.sleep(0)
 
     async def async_replan(self, *_: object, timed: bool = False) -> None:
         """Plan, queue what changed, flush what is due, raise what needs the host, sleep until next change.
@@ -295,14 +331,30 @@ class PropertyManager:
         a code due to go is gone by its window end; changes within the window leave in one communication.
         `timed` marks a replan the clock asked for: its changes are due now.
         """
+        # One plan at a time: planning runs in the executor, and a second replan arriving meanwhile (a feed,
+        # an action, the clock) must plan from what the first one decided.
+        async with self._replanning:
+            await self._async_replan(timed=timed)
+
+    async def _async_replan(self, *, timed: bool) -> None:
+        """Replan while holding the replanning lock (see `async_replan`)."""
         now = dt_util.utcnow()
         # A replan that runs once the clock has reached the pending wake (a feed update landing on the same
         # instant) is the clock's replan too: its changes must not wait for the batching window.
         timed = timed or (self._wake_at is not None and self._wake_at <= now)
         self._record_first_seen(now)
-        plan = plan_property(self.inputs(), now + self.batch_window, self.state.slot_owners)
+        # Planning a large property takes long enough to be felt by everything else on the event loop.
+        plan = await self.hass.async_add_executor_job(
+            plan_property,
+            self.inputs(),
+            now + self.batch_window,
+            {lock_id: dict(owners) for lock_id, owners in self.state.slot_owners.items()},
+        )
         self.plan = plan
         self._remember_codes(plan)
+        # The loop is shared: give it back between the stages of a large property's replan.
+        await asyncio.sleep(0)
+        windows = {f"stay:{stay.stay_id}": stay.window for stay in plan.stay_plan.stays}
         for lock_id, lock in self.locks.items():
             lock_plan = plan.locks[lock_id]
             self.state.slot_owners[lock_id] = {
@@ -311,29 +363,50 @@ class PropertyManager:
             held = lock.writer.held
             # A lock that enforces windows already refuses an expired code: it stays until its slot is wanted.
             desired = retain_expired(self.desired(lock_id), held, now + self.batch_window)
-            urgent = set(desired.keys() | held.keys()) if timed else self._urgent_slots(desired, held, now)
-            lock.writer.update(desired, urgent)
+            deferred = self._deferred_slots(desired, held, now)
+            urgent = (
+                set(desired.keys() | held.keys())
+                if timed
+                else self._urgent_slots(desired, held, now, windows)
+            )
+            lock.writer.update(desired, urgent - deferred.keys(), deferred)
             self._persist_queue(lock_id)
         self._fire_time_events(plan, now)
         self.last_tick = now
         for lock_id in self.locks:
-            await self.async_apply(lock_id)
+            await self.async_apply(lock_id, rearm=False)
         self._update_repairs(plan, now)
-        self._schedule_wake(plan, now)
+        self._schedule_wake(now)
         self.store.async_delay_save(self.state.to_json, SAVE_DELAY)
-        self._notify()
+        await self._async_notify_all()
 
-    def _urgent_slots(
+    def _deferred_slots(
         self, desired: dict[int, SlotCode], held: dict[int, SlotCode], now: datetime
+    ) -> dict[int, datetime]:
+        """Return the slots whose write may wait for a communication with the lock, and until when.
+
+        A guest's code that the lock will limit to the stay's window by itself can go on with whatever
+        next wakes the lock (several guests in one wake-up); it leaves on its own only `LATEST_PROVISION`
+        before the window.
+        """
+        deferred: dict[int, datetime] = {}
+        for slot, want in desired.items():
+            window = want.native_window
+            if window is not None and held.get(slot) != want:
+                latest = window.start - LATEST_PROVISION
+                if latest > now + self.batch_window:
+                    deferred[slot] = latest
+        return deferred
+
+    @staticmethod
+    def _urgent_slots(
+        desired: dict[int, SlotCode], held: dict[int, SlotCode], now: datetime, windows: dict[str, Interval]
     ) -> set[int]:
-        """Return the slots that cannot wait for the batching window.
+        """Return the slots that cannot wait for the batching window (`windows`: each stay owner's window).
 
         A guest whose window has begun would be locked out, or a guest's code must go (its window ended, or
         the stay is gone).
         """
-        windows = (
-            {f"stay:{stay.stay_id}": stay.window for stay in self.plan.stay_plan.stays} if self.plan else {}
-        )
         urgent: set[int] = set()
         for slot in desired.keys() | held.keys():
             want, have = desired.get(slot), held.get(slot)
@@ -376,16 +449,19 @@ class PropertyManager:
             if memory.pin != pin and not memory.frozen:
                 self.state.memory[stay_id] = replace(memory, pin=pin)
 
-    async def async_apply(self, lock_id: str, *, force: bool = False) -> None:
-        """Let the lock's writer flush what is due (everything, when `force`d by the host), then report it."""
+    async def async_apply(self, lock_id: str, *, force: bool = False, rearm: bool = True) -> None:
+        """Let the lock's writer flush what is due (everything, when `force`d by the host), then report it.
+
+        `rearm` is False inside a replan, which sets the next wake-up once, after every lock.
+        """
         lock = self.locks[lock_id]
         result = await lock.writer.flush(force=force)
         if result.held_back:
             LOGGER.debug("Lock %s is unavailable; holding %d slots", lock.entity_id, len(lock.queue))
             return
-        self._record(lock, result)
+        self._record(lock, result, rearm=rearm)
 
-    def _record(self, lock: LockRuntime, result: FlushResult) -> None:
+    def _record(self, lock: LockRuntime, result: FlushResult, *, rearm: bool) -> None:
         """Count what a flush cost, tell automations and the host what happened, and keep it in the store."""
         lock_id = lock.subentry.subentry_id
         now = dt_util.utcnow()
@@ -403,11 +479,13 @@ class PropertyManager:
         if not lock.queue.reported:
             ir.async_delete_issue(self.hass, DOMAIN, f"write_failed_{lock_id}")
         self._persist_queue(lock_id)
-        # Also when nothing could go (a report during a back-off): wake when the back-off ends.
-        self._schedule_wake(self.plan, now)
+        if rearm:
+            # Also when nothing could go (a report during a back-off): wake when the back-off ends.
+            self._schedule_wake(now)
         if result.delivered or result.failed:
             self.store.async_delay_save(self.state.to_json, SAVE_DELAY)
-            self._notify()
+            if rearm:  # a replan refreshes every entity when it is done
+                self._notify(lock_id)
 
     def _note_issued(self, lock_id: str, delivered: Delivered) -> None:
         """Remember a code the lock's cloud issued in place of ours (the guest must be given that one)."""
@@ -501,16 +579,23 @@ class PropertyManager:
         """Fire reminders, check-ins and check-outs that fell between the last plan and now."""
         if self.last_tick is None:
             return
-        since = self.last_tick
-        for instant, stay, offset in lifecycle.reminders_due(plan.stay_plan.stays, since, now):
-            del instant
-            memory = self.state.memory.get(stay.stay_id)
+        for moment in plan.moments_between(self.last_tick, now):
+            stay = moment.stay
+            if moment.before is None:  # a check-in or check-out
+                self._fire(
+                    None,
+                    moment.kind,
+                    reservation=stay.stay_id,
+                    guest=stay.guest_name,
+                    **self._stay_devices(stay),
+                )
+                continue
             self._fire(
                 None,
-                "reminder",
+                moment.kind,
                 reservation=stay.stay_id,
                 guest=stay.guest_name,
-                hours_before=offset.total_seconds() / 3600,
+                hours_before=moment.before.total_seconds() / 3600,
                 checkin=stay.checkin.isoformat(),
                 # The reminder exists so an automation can send the guest their code; a lock that had to
                 # issue its own (offline) code gets that one listed beside it.
@@ -519,18 +604,8 @@ class PropertyManager:
                 locks=sorted(self.locks[lock].entity_id for lock in stay.locks if lock in self.locks),
                 **self._stay_devices(stay),
             )
-            if memory is not None:
+            if (memory := self.state.memory.get(stay.stay_id)) is not None:
                 self.state.memory[stay.stay_id] = replace(memory, frozen=True)
-        for stay in plan.stay_plan.stays:
-            for instant, kind in ((stay.checkin, "checked_in"), (stay.checkout, "checked_out")):
-                if since < instant <= now:
-                    self._fire(
-                        None,
-                        kind,
-                        reservation=stay.stay_id,
-                        guest=stay.guest_name,
-                        **self._stay_devices(stay),
-                    )
 
     def _collision_issues(self, plan: PropertyPlan) -> dict[str, tuple[str, dict[str, str]]]:
         """Announce every collision once; return repairs for those no code could be moved out of."""
@@ -574,7 +649,7 @@ class PropertyManager:
                 if lock.path.capabilities.native_windows
                 else timedelta(0)
             )
-            for stay in plan.stay_plan.stays:
+            for stay in plan.stays_on(lock_id):
                 # Due on the lock (48 h early where it enforces windows, else at window start), within six
                 # hours of check-in (or later, while the window lasts), and still not there: tell the host.
                 due = stay.window.start - lead
@@ -634,32 +709,32 @@ class PropertyManager:
                 blocking=False,
             )
 
-    def _schedule_wake(self, plan: PropertyPlan | None, now: datetime) -> None:
+    def _schedule_wake(self, now: datetime) -> None:
         """Sleep until the next thing that needs doing: a plan change, a reminder, a check-in or a retry."""
         if self._wake is not None:
             self._wake()
             self._wake = None
         self._wake_at = None
         candidates: list[datetime] = []
-        if plan is not None:
-            if plan.next_change:
-                # Wake a batching window early: the plan looks that far ahead, so the change is on time.
-                candidates.append(plan.next_change - self.batch_window)
-            if (reminder := lifecycle.next_reminder(plan.stay_plan.stays, now)) is not None:
-                candidates.append(reminder)
-            candidates += [
-                instant
-                for stay in plan.stay_plan.stays
-                for instant in (stay.checkin, stay.checkout)
-                if instant > now
-            ]
-        for lock in self.locks.values():
-            # A lock that cannot be reached says when it is back (its report starts the flush).
-            if (due := lock.writer.next_flush()) is not None and lock.path.available():
-                candidates.append(due)
+        if self.plan is not None and self.plan.next_change:
+            # Wake a batching window early: the plan looks that far ahead, so the change is on time.
+            candidates.append(self.plan.next_change - self.batch_window)
+        if self.plan is not None and (moment := self.plan.next_moment(now)) is not None:
+            candidates.append(moment)
+        # A lock that cannot be reached says when it is back (its report starts the flush).
+        candidates.extend(
+            due
+            for lock in self.locks.values()
+            if (due := lock.writer.next_flush()) is not None and lock.path.available()
+        )
         if candidates:
             self._wake_at = max(min(candidates), now)
             self._wake = async_track_point_in_utc_time(self.hass, self._async_woken, self._wake_at)
+
+    @property
+    def next_wake(self) -> datetime | None:
+        """Return when the manager next wakes by itself (a plan change, a reminder, a retry), if ever."""
+        return self._wake_at
 
     async def _async_woken(self, _now: datetime) -> None:
         """Replan at the instant something is due."""

@@ -19,6 +19,7 @@ from homeassistant.util import dt as dt_util
 
 from .const import CONF_SHOW_CODES, SUBENTRY_CALENDAR
 from .coordinator import CalendarCoordinator
+from .core.model import Stay
 from .entity import GuestPinsCalendarFeedEntity, GuestPinsLockEntity
 from .locks.factory import UnsupportedPath
 from .manager import PropertyManager
@@ -28,9 +29,9 @@ from .models import GuestPinsConfigEntry
 PARALLEL_UPDATES = 0
 
 
-def _stays_on(manager: PropertyManager, lock_id: str) -> list[Any]:
+def _stays_on(manager: PropertyManager, lock_id: str) -> tuple[Stay, ...]:
     """Return the planned stays of a lock."""
-    return [stay for stay in manager.plan.stay_plan.stays if lock_id in stay.locks] if manager.plan else []
+    return manager.plan.stays_on(lock_id) if manager.plan else ()
 
 
 def current_guest(manager: PropertyManager, lock_id: str) -> str | None:

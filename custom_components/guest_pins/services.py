@@ -103,10 +103,7 @@ def _check_code(code: str) -> str:
 
 async def _async_sync(hass: HomeAssistant, call: ServiceCall) -> None:
     """Fetch every calendar of the property now and replan."""
-    manager = _manager(hass, call)
-    for coordinator in manager.coordinators.values():
-        await coordinator.async_refresh()
-    await manager.async_replan()
+    await _manager(hass, call).async_sync()
 
 
 async def _async_set_reservation_pin(hass: HomeAssistant, call: ServiceCall) -> None:

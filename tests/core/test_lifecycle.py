@@ -2,16 +2,11 @@
 
 from datetime import timedelta
 
-from custom_components.guest_pins.core.lifecycle import (
-    StayStatus,
-    next_reminder,
-    reminders_due,
-    status,
-    vanished_means_cancelled,
-)
+from custom_components.guest_pins.core.engine import MomentKind, PropertyInputs, plan_property
+from custom_components.guest_pins.core.lifecycle import StayStatus, status, vanished_means_cancelled
 from custom_components.guest_pins.core.model import Interval, Stay
 
-from .builders import BERLIN, local
+from .builders import BERLIN, SECRET, local, lock, stay_event
 
 CHECKIN = local(BERLIN, 2026, 12, 15, 16)
 CHECKOUT = local(BERLIN, 2026, 12, 18, 11)
@@ -43,13 +38,28 @@ def test_vanished_stay_is_cancelled_only_before_its_window_ends() -> None:
     assert not vanished_means_cancelled(STAY, CHECKOUT + timedelta(hours=1))
 
 
-def test_reminders_24h_and_1h_before_checkin() -> None:
-    """Reminder points fall in order; the next one is known so the shell can wake exactly then."""
-    due = reminders_due([STAY], CHECKIN - timedelta(days=2), CHECKIN)
-    assert [(instant, offset) for instant, _, offset in due] == [
-        (CHECKIN - timedelta(hours=24), timedelta(hours=24)),
-        (CHECKIN - timedelta(hours=1), timedelta(hours=1)),
+def test_a_plan_lists_each_stays_moments_in_order() -> None:
+    """Reminders 24 h and 1 h before check-in, the check-in and the check-out, found by instant."""
+    from datetime import date  # noqa: PLC0415
+
+    inputs = PropertyInputs(
+        events=(stay_event("a", date(2026, 12, 15), date(2026, 12, 18)),),
+        calendar_locks={"airbnb": frozenset({"front"})},
+        statics=(),
+        profiles={"front": lock("front")},
+        zone=BERLIN,
+        secret=SECRET,
+    )
+    plan = plan_property(inputs, CHECKIN - timedelta(days=3))
+    assert [(moment.when, moment.kind, moment.before) for moment in plan.moments] == [
+        (CHECKIN - timedelta(hours=24), MomentKind.REMINDER, timedelta(hours=24)),
+        (CHECKIN - timedelta(hours=1), MomentKind.REMINDER, timedelta(hours=1)),
+        (CHECKIN, MomentKind.CHECKED_IN, None),
+        (CHECKOUT, MomentKind.CHECKED_OUT, None),
     ]
-    assert reminders_due([STAY], CHECKIN - timedelta(hours=24), CHECKIN - timedelta(hours=2)) == []
-    assert next_reminder([STAY], CHECKIN - timedelta(days=2)) == CHECKIN - timedelta(hours=24)
-    assert next_reminder([STAY], CHECKIN) is None
+    between = plan.moments_between(CHECKIN - timedelta(hours=24), CHECKIN)
+    assert [moment.kind for moment in between] == [MomentKind.REMINDER, MomentKind.CHECKED_IN]
+    assert plan.next_moment(CHECKIN) == CHECKOUT
+    assert plan.next_moment(CHECKOUT) is None
+    assert [stay.stay_id for stay in plan.stays_on("front")] == ["airbnb/a"]
+    assert plan.stays_on("elsewhere") == ()

@@ -223,15 +223,19 @@ def test_regeneration_reaches_the_lock_as_one_overwrite() -> None:
     assert [(op.kind, op.slot) for op in operations] == [(OpKind.OVERWRITE, 1)]
 
 
-def test_a_sleeping_lock_gets_codes_one_wake_up_early() -> None:
-    """Without native windows, a lock waking hourly holds a guest's code from an hour before the window."""
+def test_a_sleeping_lock_gets_codes_two_wake_ups_early() -> None:
+    """Without native windows, a lock waking hourly holds a code from two hours before its window.
+
+    Two wake-ups fall in that span, so one lost write still leaves a chance before the window opens.
+    """
     sleeper = replace(lock("front"), wake_interval=timedelta(hours=1))
     start = DEC_15.window.start
-    assert plan_lock(sleeper, start - timedelta(hours=1, seconds=1), [DEC_15], [], BERLIN).slots == {}
-    early = plan_lock(sleeper, start - timedelta(hours=1), [DEC_15], [], BERLIN)
+    assert plan_lock(sleeper, start - timedelta(hours=2, seconds=1), [DEC_15], [], BERLIN).slots == {}
+    early = plan_lock(sleeper, start - timedelta(hours=2), [DEC_15], [], BERLIN)
     assert early.slots == {1: SlotCode("stay:a", "4567")}
     assert early.next_change == DEC_15.window.end
-    cleaner = plan_lock(sleeper, local(BERLIN, 2026, 12, 19, 9), [], [CLEANER], BERLIN)
+    assert plan_lock(sleeper, local(BERLIN, 2026, 12, 19, 7, 59), [], [CLEANER], BERLIN).slots == {}
+    cleaner = plan_lock(sleeper, local(BERLIN, 2026, 12, 19, 8), [], [CLEANER], BERLIN)
     assert [content.owner for content in cleaner.slots.values()] == ["static:cleaner"]
 
 

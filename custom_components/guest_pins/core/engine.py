@@ -1,11 +1,17 @@
-"""One planning pass for a property: feeds and host edits in, stays and per-lock plans out."""
+"""One planning pass for a property: feeds and host edits in, stays and per-lock plans out.
 
+The plan also carries what the shell looks up between plans (each lock's stays, and every timed moment of
+the property in order), so a property with thousands of stays costs the event loop lookups, not scans.
+"""
+
+from bisect import bisect_right
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
+from enum import StrEnum
 from zoneinfo import ZoneInfo
 
-from . import pins, windows
+from . import lifecycle, pins, windows
 from .model import FeedEvent, LockPlan, LockProfile, StaticPin, Stay
 from .planner import plan_lock
 from .stays import StayPlan, merge_reservations, plan_stays
@@ -27,17 +33,55 @@ class PropertyInputs:
     first_seen: Mapping[str, datetime] = field(default_factory=dict)
 
 
+class MomentKind(StrEnum):
+    """What happens at a moment of a stay (the events automations hang on)."""
+
+    REMINDER = "reminder"
+    CHECKED_IN = "checked_in"
+    CHECKED_OUT = "checked_out"
+
+
+@dataclass(frozen=True, slots=True)
+class Moment:
+    """One timed moment of a stay; `before` is a reminder's distance to check-in."""
+
+    when: datetime
+    kind: MomentKind
+    stay: Stay
+    before: timedelta | None = None
+
+
 @dataclass(frozen=True, slots=True)
 class PropertyPlan:
-    """The stays with their codes and, per lock, the desired slots and the next change."""
+    """The stays with their codes and, per lock, the desired slots and the next change.
+
+    `stays_by_lock` holds each lock's stays; `moments` every reminder, check-in and check-out, in order.
+    """
 
     stay_plan: StayPlan
     locks: dict[str, LockPlan]
+    stays_by_lock: Mapping[str, tuple[Stay, ...]] = field(default_factory=dict)
+    moments: tuple[Moment, ...] = ()
+    moment_times: tuple[datetime, ...] = ()  # `moments`' instants, for bisecting
 
     @property
     def next_change(self) -> datetime | None:
         """Return the earliest instant at which any lock's desired slots change."""
         return min((plan.next_change for plan in self.locks.values() if plan.next_change), default=None)
+
+    def moments_between(self, after: datetime, until: datetime) -> tuple[Moment, ...]:
+        """Return the moments in (after, until], in order."""
+        times = self.moment_times
+        return self.moments[bisect_right(times, after) : bisect_right(times, until)]
+
+    def next_moment(self, after: datetime) -> datetime | None:
+        """Return the first moment after an instant, if any."""
+        index = bisect_right(self.moment_times, after)
+        return self.moment_times[index] if index < len(self.moment_times) else None
+
+    def stays_on(self, lock_id: str) -> tuple[Stay, ...]:
+        """Return the stays on a lock."""
+        return self.stays_by_lock.get(lock_id, ())
 
 
 def plan_property(
@@ -69,7 +113,32 @@ def plan_property(
         )
         for lock_id, profile in sorted(inputs.profiles.items())
     }
-    return PropertyPlan(stay_plan=stay_plan, locks=locks)
+    moments = _moments(stay_plan.stays)
+    return PropertyPlan(
+        stay_plan=stay_plan,
+        locks=locks,
+        stays_by_lock={lock_id: tuple(stays) for lock_id, stays in stays_by_lock.items()},
+        moments=moments,
+        moment_times=tuple(moment.when for moment in moments),
+    )
+
+
+def _moments(stays: Iterable[Stay]) -> tuple[Moment, ...]:
+    """Return every reminder, check-in and check-out of the stays, in order (reminders first at a tie)."""
+    moments = [
+        Moment(stay.checkin - before, MomentKind.REMINDER, stay, before)
+        for stay in stays
+        for before in lifecycle.DEFAULT_REMINDERS
+    ]
+    for stay in stays:
+        moments += [
+            Moment(stay.checkin, MomentKind.CHECKED_IN, stay),
+            Moment(stay.checkout, MomentKind.CHECKED_OUT, stay),
+        ]
+    order = list(MomentKind)
+    return tuple(
+        sorted(moments, key=lambda moment: (moment.when, order.index(moment.kind), moment.stay.stay_id))
+    )
 
 
 def _index(stay_plan: StayPlan, profiles: Iterable[str]) -> dict[str, list[Stay]]:

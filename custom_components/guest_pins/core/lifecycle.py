@@ -1,10 +1,9 @@
-"""A reservation's lifecycle and the reminder points automations hang on.
+"""A reservation's lifecycle, and when automations are reminded of it (the plan lists the moments).
 
 upcoming -> provisioned (code on the lock) -> active (checked in) -> checked out -> revoked (code removed),
 or cancelled when the stay left the feed before its window ended.
 """
 
-from collections.abc import Iterable
 from datetime import datetime, timedelta
 from enum import StrEnum
 
@@ -38,26 +37,3 @@ def status(stay: Stay, now: datetime, *, on_a_lock: bool, cancelled: bool = Fals
 def vanished_means_cancelled(stay: Stay, now: datetime) -> bool:
     """Return whether a stay missing from its feed was cancelled (not merely aged out of the feed)."""
     return now < stay.window.end
-
-
-def reminders_due(
-    stays: Iterable[Stay], after: datetime, until: datetime, offsets: Iterable[timedelta] = DEFAULT_REMINDERS
-) -> list[tuple[datetime, Stay, timedelta]]:
-    """Return the reminder points in (after, until]: (instant, stay, how long before check-in), in order."""
-    offsets = tuple(offsets)
-    due = [
-        (stay.checkin - offset, stay, offset)
-        for stay in stays
-        for offset in offsets
-        if after < stay.checkin - offset <= until
-    ]
-    return sorted(due, key=lambda item: (item[0], item[1].stay_id, -item[2]))
-
-
-def next_reminder(
-    stays: Iterable[Stay], after: datetime, offsets: Iterable[timedelta] = DEFAULT_REMINDERS
-) -> datetime | None:
-    """Return the first reminder point after an instant, so the shell can wake exactly then."""
-    offsets = tuple(offsets)
-    points = [stay.checkin - offset for stay in stays for offset in offsets if stay.checkin - offset > after]
-    return min(points, default=None)

@@ -229,7 +229,8 @@ class LockProfile:
     """What guest_pins knows of a managed lock's abilities and how the host split its slots.
 
     `wake_interval` is how often a sleeping lock takes commands (zero for a lock that always listens): a
-    lock without native windows gets a code at its last wake-up before the window, not after it.
+    lock without native windows gets a code at one of its last two wake-ups before the window (two, so one
+    lost write still leaves a chance), not after it.
     `invites` marks a lock that admits guests by an invitation to their e-mail address instead of a code.
     """
 
@@ -243,9 +244,14 @@ class LockProfile:
     invites: bool = False
 
     @property
+    def wake_lead(self) -> timedelta:
+        """Return how early a sleeping lock gets a code it does not limit itself: two wake-ups."""
+        return 2 * self.wake_interval
+
+    @property
     def lead(self) -> timedelta:
-        """Return how long before its window a code goes on this lock."""
-        return self.provision_lead if self.native_windows else self.wake_interval
+        """Return how long before its window a guest's code goes on this lock."""
+        return self.provision_lead if self.native_windows else self.wake_lead
 
 
 @dataclass(frozen=True, slots=True)

@@ -98,7 +98,7 @@ def plan_lock(
     groups = {} if profile.invites else static_groups(statics, profile.lock_id)
     for code, members in groups.items():
         for member in members:
-            changes += windows.static_boundaries(member, now, zone, _SCHEDULE_REACH, profile.wake_interval)
+            changes += windows.static_boundaries(member, now, zone, _SCHEDULE_REACH, profile.wake_lead)
         owner = f"static:{members[0].key}"
         if profile.native_weekly:
             valid = [member for member in members if windows.within_validity(member, now, zone)]
@@ -106,7 +106,7 @@ def plan_lock(
                 static_wants.append(
                     _Want((now, owner), SlotCode(owner, code, native_schedule=_union_schedule(valid)))
                 )
-        elif any(windows.static_active(member, now, zone, profile.wake_interval) for member in members):
+        elif any(windows.static_active(member, now, zone, profile.wake_lead) for member in members):
             static_wants.append(_Want((now, owner), SlotCode(owner, code)))
 
     slots: dict[int, SlotCode] = {}

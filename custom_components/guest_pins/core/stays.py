@@ -147,8 +147,8 @@ def _share_lock(first: FeedEvent, second: FeedEvent, calendar_locks: Mapping[str
 def presence(window: Interval, profile: LockProfile) -> Interval:
     """Return when a code sits on a lock.
 
-    From `provision_lead` early on locks that enforce windows, one wake-up early on a sleeping lock that
-    does not (its last wake-up before the window may come that early), else exactly the window.
+    From `provision_lead` early on locks that enforce windows, two wake-ups early on a sleeping lock that
+    does not (its last two wake-ups before the window may come that early), else exactly the window.
     """
     return Interval(window.start - profile.lead, window.end)
 

@@ -24,9 +24,9 @@ from ..core.reconciler import Operation, reconcile
 from .base import LockPath, LockPathError
 
 DEFAULT_BATCH_WINDOW = timedelta(seconds=30)
-# Back-off of one failing slot: 15 s, 30 s, 1, 2, 4 ... minutes, never longer than an hour. Short at first,
-# so a code that must go at a window's end is gone within a minute of it even if one write is lost.
-RETRY_BASE = timedelta(seconds=15)
+# Back-off of one failing slot: 5, 10, 20, 40 s ... never longer than an hour. Short at first: a code due at a
+# window's start leaves 30 s early, so two lost writes still leave a third try before the window opens.
+RETRY_BASE = timedelta(seconds=5)
 RETRY_MAX = timedelta(hours=1)
 # Failures of one slot before the host hears of it (write_failed and a repair); retries go on after that.
 RETRIES_BEFORE_REPORT = 5
@@ -68,18 +68,21 @@ class WriteQueue:
         held: Mapping[int, SlotCode],
         now: datetime,
         urgent: Collection[int] = (),
+        deferred: Mapping[int, datetime] | None = None,
     ) -> None:
         """Queue exactly the slots where `desired` differs from `held`; an earlier deadline is kept.
 
-        A slot queued with the same content keeps its failed attempts (its back-off holds); new content
-        starts afresh.
+        Urgent slots are due now, `deferred` ones at the instant given, the others at the end of the batching
+        window. A slot queued with the same content keeps its failed attempts (its back-off holds); new
+        content starts afresh.
         """
+        deferred = deferred or {}
         queued: dict[int, Queued] = {}
         for slot in sorted(desired.keys() | held.keys()):
             want = desired.get(slot)
             if want == held.get(slot):
                 continue  # already right, or changed back before the flush: nothing to send
-            deadline = now if slot in urgent else now + self.window
+            deadline = now if slot in urgent else deferred.get(slot, now + self.window)
             earlier = self.slots.get(slot)
             if earlier is None:
                 queued[slot] = Queued(want, deadline)
@@ -242,10 +245,15 @@ class LockWriter:
         """Return whether the lock reported recently enough to be taken as awake."""
         return self.awake_until is not None and self.clock() < self.awake_until
 
-    def update(self, desired: Mapping[int, SlotCode], urgent: Collection[int] = ()) -> None:
+    def update(
+        self,
+        desired: Mapping[int, SlotCode],
+        urgent: Collection[int] = (),
+        deferred: Mapping[int, datetime] | None = None,
+    ) -> None:
         """Queue what the lock should hold; everything is urgent while the lock is awake."""
         everything = desired.keys() | self.held.keys()
-        self.queue.update(desired, self.held, self.clock(), everything if self.awake() else urgent)
+        self.queue.update(desired, self.held, self.clock(), everything if self.awake() else urgent, deferred)
 
     def next_flush(self) -> datetime | None:
         """Return when a flush is due (None: nothing waits)."""
