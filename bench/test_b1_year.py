@@ -16,7 +16,6 @@ from typing import Any
 from unittest.mock import patch
 
 from freezegun.api import FrozenDateTimeFactory
-from homeassistant.config_entries import ConfigSubentryData
 from homeassistant.const import CONF_NAME
 from homeassistant.core import HomeAssistant
 from homeassistant.util import dt as dt_util
@@ -26,19 +25,9 @@ from pytest_homeassistant_custom_component.test_util.aiohttp import (
     AiohttpClientMockResponse,
 )
 
-from custom_components.guest_pins.const import (
-    CONF_CODE,
-    CONF_ENABLED,
-    CONF_LOCKS,
-    CONF_SCHEDULE,
-    CONF_TIME_ZONE,
-    CONF_VALID_FROM,
-    CONF_VALID_UNTIL,
-    DEFAULT_OPTIONS,
-    DOMAIN,
-)
+from custom_components.guest_pins.const import CONF_TIME_ZONE, DEFAULT_OPTIONS, DOMAIN
 from custom_components.guest_pins.core.model import Interval
-from tests.property_builders import calendar_subentry, lock_subentry
+from tests.property_builders import calendar_subentry, lock_subentry, static_subentry
 
 from .results import FULL, record
 from .year import (
@@ -72,24 +61,6 @@ def outages(rng: random.Random, year: Year) -> list[Interval]:
     return [Interval(start, start + OUTAGE) for start in starts]
 
 
-def static(name: str, code: str, locks: list[str], schedule: dict[str, str] | None) -> ConfigSubentryData:
-    """Return a static PIN subentry on every lock."""
-    return ConfigSubentryData(
-        subentry_type="static_pin",
-        title=name,
-        unique_id=None,
-        data={
-            CONF_NAME: name,
-            CONF_CODE: code,
-            CONF_LOCKS: locks,
-            CONF_ENABLED: True,
-            CONF_VALID_FROM: None,
-            CONF_VALID_UNTIL: None,
-            CONF_SCHEDULE: schedule,
-        },
-    )
-
-
 def property_entry(lock_ids: list[str]) -> MockConfigEntry:
     """Return the property: two calendars and two static PINs on three locks."""
     locks = [lock_subentry(lock_id, f"lock.{lock_id}") for lock_id in lock_ids]
@@ -110,8 +81,8 @@ def property_entry(lock_ids: list[str]) -> MockConfigEntry:
         subentries_data=[
             *locks,
             *calendars,
-            static("Cleaner", CLEANER_CODE, lock_ids, {"saturday": "10:00-14:00"}),
-            static("Manager", MANAGER_CODE, lock_ids, None),
+            static_subentry("Cleaner", CLEANER_CODE, {"saturday": "10:00-14:00"}, tuple(lock_ids)),
+            static_subentry("Manager", MANAGER_CODE, None, tuple(lock_ids)),
         ],
     )
 

@@ -2,7 +2,7 @@
 
 from collections.abc import AsyncGenerator
 from contextlib import asynccontextmanager
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -10,6 +10,7 @@ from freezegun.api import FrozenDateTimeFactory
 from homeassistant.config_entries import ConfigEntryState, ConfigSubentryData
 from homeassistant.const import CONF_NAME
 from homeassistant.core import HomeAssistant
+from homeassistant.util import dt as dt_util
 from pytest_homeassistant_custom_component.common import MockConfigEntry, async_fire_time_changed
 from pytest_homeassistant_custom_component.test_util.aiohttp import AiohttpClientMocker
 
@@ -45,6 +46,11 @@ BERLIN = ZoneInfo("Europe/Berlin")
 FEED_URL = "https://www.airbnb.com/calendar/ical/12345.ics?s=secret-token"
 LOCK_ID = "lock1"
 CALENDAR_ID = "cal1"
+
+
+def ical_day(offset: int) -> str:
+    """Return the date N days from today (real time) in iCal's form, for feeds served to real peers."""
+    return (dt_util.now().date() + timedelta(days=offset)).strftime("%Y%m%d")
 
 
 def at(*args: int) -> datetime:
@@ -91,8 +97,10 @@ def calendar_subentry(url: str = FEED_URL, locks: tuple[str, ...] = (LOCK_ID,)) 
     )
 
 
-def static_subentry(name: str, code: str, schedule: dict[str, str] | None = None) -> ConfigSubentryData:
-    """Return a static PIN on the lock."""
+def static_subentry(
+    name: str, code: str, schedule: dict[str, str] | None = None, locks: tuple[str, ...] = (LOCK_ID,)
+) -> ConfigSubentryData:
+    """Return a static PIN on the lock (or the locks given)."""
     return ConfigSubentryData(
         subentry_type="static_pin",
         title=name,
@@ -100,7 +108,7 @@ def static_subentry(name: str, code: str, schedule: dict[str, str] | None = None
         data={
             CONF_NAME: name,
             CONF_CODE: code,
-            CONF_LOCKS: [LOCK_ID],
+            CONF_LOCKS: list(locks),
             CONF_ENABLED: True,
             CONF_VALID_FROM: None,
             CONF_VALID_UNTIL: None,

@@ -6,7 +6,6 @@ the door can be opened remotely while a guest stays. These tests run on real tim
 
 from collections.abc import AsyncGenerator
 from dataclasses import dataclass
-from datetime import timedelta
 from types import SimpleNamespace
 from typing import Any
 
@@ -14,7 +13,6 @@ from homeassistant.config_entries import ConfigEntryState
 from homeassistant.core import HomeAssistant
 from homeassistant.exceptions import ServiceValidationError
 from homeassistant.helpers import entity_registry as er
-from homeassistant.util import dt as dt_util
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry, async_capture_events
 from pytest_homeassistant_custom_component.test_util.aiohttp import AiohttpClientMocker
@@ -26,7 +24,7 @@ from custom_components.guest_pins.locks.base import Capabilities, LockPathError
 from custom_components.guest_pins.locks.ring import RingPath
 
 from .contract import check_contract
-from .property_builders import FEED_URL, calendar_subentry, lock_subentry, static_subentry
+from .property_builders import FEED_URL, calendar_subentry, ical_day, lock_subentry, static_subentry
 from .ring_peer import INTERCOM_ID, RingCloudEmulator, ring_cloud
 from .waiting import until
 
@@ -109,15 +107,9 @@ async def test_no_address_no_invitation_and_remote_open(
 
 def feed_with_guest(start_offset: int, end_offset: int) -> bytes:
     """Return a PMS-style feed with one stay (days from today) whose guest left an e-mail address."""
-    today = dt_util.now().date()
-
-    def day(offset: int) -> str:
-        """Return a date N days from today in iCal's form."""
-        return (today + timedelta(days=offset)).strftime("%Y%m%d")
-
     return (
         "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Lodgify//PMS//EN\r\nBEGIN:VEVENT\r\nUID:stay-1@pms.example\r\n"
-        f"DTSTART;VALUE=DATE:{day(start_offset)}\r\nDTEND;VALUE=DATE:{day(end_offset)}\r\n"
+        f"DTSTART;VALUE=DATE:{ical_day(start_offset)}\r\nDTEND;VALUE=DATE:{ical_day(end_offset)}\r\n"
         "SUMMARY:Ada Lovelace\r\n"
         "DESCRIPTION:Guest: Ada Lovelace\\nEmail: ada@example.com\\nPhone: +44 20 7946 0958\r\n"
         "END:VEVENT\r\nEND:VCALENDAR\r\n"

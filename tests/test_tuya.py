@@ -56,6 +56,25 @@ def tuya_path(hass: HomeAssistant, secret: str = ACCESS_SECRET) -> TuyaPath:
     )
 
 
+def tuya_property(property_data: dict[str, Any]) -> MockConfigEntry:
+    """Return a property with the emulated Tuya lock (7-digit codes) and the Airbnb calendar."""
+    lock = lock_subentry(entity_id=ENTITY)
+    lock["data"] = {
+        **lock["data"],
+        CONF_PATH: "tuya",
+        CONF_TUYA_ACCESS_ID: ACCESS_ID,
+        CONF_TUYA_ACCESS_SECRET: ACCESS_SECRET,
+        CONF_TUYA_REGION: "eu",
+        CONF_TUYA_DEVICE_ID: DEVICE_ID,
+    }
+    return MockConfigEntry(
+        domain=DOMAIN,
+        data=property_data,
+        options={**DEFAULT_OPTIONS, CONF_PIN_LENGTH: 7},
+        subentries_data=[lock, calendar_subentry()],
+    )
+
+
 @dataclass
 class TuyaLockPeer:
     """The emulated lock as the contract sees it."""
@@ -149,21 +168,7 @@ async def test_property_provisions_a_tuya_guest_ahead_with_its_window(
     property_data: dict[str, Any],
 ) -> None:
     """The 7-digit code goes on ahead, with the next communication, limited to the stay by the lock."""
-    lock = lock_subentry(entity_id=ENTITY)
-    lock["data"] = {
-        **lock["data"],
-        CONF_PATH: "tuya",
-        CONF_TUYA_ACCESS_ID: ACCESS_ID,
-        CONF_TUYA_ACCESS_SECRET: ACCESS_SECRET,
-        CONF_TUYA_REGION: "eu",
-        CONF_TUYA_DEVICE_ID: DEVICE_ID,
-    }
-    entry = MockConfigEntry(
-        domain=DOMAIN,
-        data=property_data,
-        options={**DEFAULT_OPTIONS, CONF_PIN_LENGTH: 7},
-        subentries_data=[lock, calendar_subentry()],
-    )
+    entry = tuya_property(property_data)
     async with load_property(hass, freezer, aioclient_mock, entry):
         assert cloud.held() == {}  # inside the lead, waiting for a reason to talk to the lock
         hass.states.async_set(ENTITY, "unlocked")  # the lock reports (someone at the door): it is awake
@@ -253,21 +258,7 @@ async def test_an_offline_tuya_lock_issues_the_guests_code_and_the_reminder_carr
     """The lock is offline when the code is due: its cloud issues an offline code; the reminder names it."""
     cloud.online = False
     events = async_capture_events(hass, "guest_pins_event")
-    lock = lock_subentry(entity_id=ENTITY)
-    lock["data"] = {
-        **lock["data"],
-        CONF_PATH: "tuya",
-        CONF_TUYA_ACCESS_ID: ACCESS_ID,
-        CONF_TUYA_ACCESS_SECRET: ACCESS_SECRET,
-        CONF_TUYA_REGION: "eu",
-        CONF_TUYA_DEVICE_ID: DEVICE_ID,
-    }
-    entry = MockConfigEntry(
-        domain=DOMAIN,
-        data=property_data,
-        options={**DEFAULT_OPTIONS, CONF_PIN_LENGTH: 7},
-        subentries_data=[lock, calendar_subentry()],
-    )
+    entry = tuya_property(property_data)
     async with load_property(hass, freezer, aioclient_mock, entry):
         await move_to(hass, freezer, at(2026, 12, 15, 4))  # 12 h before check-in: on the lock at the latest
         (offline,) = cloud.offline_passwords

@@ -2,7 +2,6 @@
 
 from collections.abc import AsyncGenerator, Generator
 from dataclasses import dataclass
-from datetime import timedelta
 from typing import Any
 from unittest.mock import patch
 
@@ -10,7 +9,6 @@ from homeassistant.components import mqtt
 from homeassistant.const import EVENT_CALL_SERVICE, STATE_UNAVAILABLE
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers import device_registry as dr, entity_registry as er
-from homeassistant.util import dt as dt_util
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry, async_capture_events
 from pytest_homeassistant_custom_component.test_util.aiohttp import AiohttpClientMocker
@@ -22,7 +20,7 @@ from custom_components.guest_pins.locks.zigbee2mqtt import Zigbee2MQTTPath
 
 from .contract import Reports, check_contract
 from .mqtt_peer import ScriptedZigbeeLock, mosquitto
-from .property_builders import FEED_URL, calendar_subentry, lock_subentry
+from .property_builders import FEED_URL, calendar_subentry, ical_day, lock_subentry
 from .waiting import until
 
 LOCK_NAME = "Front Lock"
@@ -135,15 +133,9 @@ async def test_without_mqtt_the_path_is_down(hass: HomeAssistant) -> None:
 
 def feed_around_today() -> bytes:
     """Return an Airbnb-shaped feed with a stay from yesterday to tomorrow (real time: the broker is real)."""
-    today = dt_util.now().date()
-
-    def day(offset: int) -> str:
-        """Return a date N days from today in iCal's form."""
-        return (today + timedelta(days=offset)).strftime("%Y%m%d")
-
     return (
         "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Airbnb Inc//Hosting Calendar 1.0//EN\r\nBEGIN:VEVENT\r\n"
-        f"UID:now@airbnb.com\r\nDTSTART;VALUE=DATE:{day(-1)}\r\nDTEND;VALUE=DATE:{day(2)}\r\nSUMMARY:Reserved\r\n"
+        f"UID:now@airbnb.com\r\nDTSTART;VALUE=DATE:{ical_day(-1)}\r\nDTEND;VALUE=DATE:{ical_day(2)}\r\nSUMMARY:Reserved\r\n"
         "DESCRIPTION:Phone Number (Last 4 Digits): 4567\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
     ).encode()
 
