@@ -66,10 +66,20 @@ def lock_last_seen(manager: PropertyManager, lock_id: str) -> dict[str, Any]:
     return {"last_seen": state.last_reported.isoformat() if state else None}
 
 
+def _this_week(stamps: list[datetime]) -> int:
+    """Return how many instants fall in the last seven days."""
+    since = dt_util.utcnow() - timedelta(days=7)
+    return sum(1 for stamp in stamps if stamp > since)
+
+
 def transactions_this_week(manager: PropertyManager, lock_id: str) -> int:
     """Return the lock transactions of the last seven days (FR-021: the battery-impact estimate)."""
-    since = dt_util.utcnow() - timedelta(days=7)
-    return sum(1 for stamp in manager.state.transactions.get(lock_id, []) if stamp > since)
+    return _this_week(manager.state.transactions.get(lock_id, []))
+
+
+def wake_ups_this_week(manager: PropertyManager, lock_id: str) -> dict[str, Any]:
+    """Return how often guest_pins woke the lock in the last seven days (transactions may share one)."""
+    return {"wake_ups": _this_week(manager.state.wakeups.get(lock_id, []))}
 
 
 def slot_attributes(manager: PropertyManager, lock_id: str) -> dict[str, Any]:
@@ -136,6 +146,7 @@ LOCK_SENSORS: tuple[LockSensorDescription, ...] = (
         entity_category=EntityCategory.DIAGNOSTIC,
         state_class=SensorStateClass.MEASUREMENT,
         value_fn=transactions_this_week,
+        attributes_fn=wake_ups_this_week,
     ),
 )
 
