@@ -1,17 +1,36 @@
 """End to end through Home Assistant's core: a feed over HTTP, codes written with the Z-Wave JS actions."""
 
 from datetime import timedelta
+from typing import Any
+from unittest.mock import patch
 
 from freezegun.api import FrozenDateTimeFactory
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers import issue_registry as ir
-from pytest_homeassistant_custom_component.common import MockConfigEntry, async_capture_events
-from pytest_homeassistant_custom_component.test_util.aiohttp import AiohttpClientMocker
+from homeassistant.util import dt as dt_util
+from pytest_homeassistant_custom_component.common import (
+    MockConfigEntry,
+    async_capture_events,
+    async_fire_time_changed,
+)
+from pytest_homeassistant_custom_component.test_util.aiohttp import (
+    AiohttpClientMocker,
+    AiohttpClientMockResponse,
+)
 
-from custom_components.guest_pins.const import DOMAIN
+from custom_components.guest_pins.const import DEFAULT_OPTIONS, DOMAIN
+from custom_components.guest_pins.core.engine import plan_property
 
 from .core.builders import feed
-from .property_builders import CALENDAR_ID, FEED_URL, at, move_to
+from .property_builders import (
+    CALENDAR_ID,
+    FEED_URL,
+    at,
+    calendar_subentry,
+    load_property,
+    lock_subentry,
+    move_to,
+)
 from .zwave_double import LOCK_ENTITY, FakeZWaveLock
 
 
@@ -107,3 +126,43 @@ async def test_feed_failure_keeps_codes_and_raises_a_repair_after_three_hours(
     assert registry.async_get_issue(DOMAIN, issue_id) is None
     assert coordinator.update_interval == timedelta(minutes=15)
     assert zwave_lock.slots[1] == "4567"
+
+
+async def test_a_sync_of_several_calendars_plans_once(
+    hass: HomeAssistant,
+    freezer: FrozenDateTimeFactory,
+    aioclient_mock: AiohttpClientMocker,
+    zwave_lock: FakeZWaveLock,
+    property_data: dict[str, Any],
+) -> None:
+    """guest_pins.sync fetches the calendars together and plans once, not once more as each one lands."""
+    slow = False
+
+    async def slow_feed(method: str, url: Any, data: Any) -> AiohttpClientMockResponse:
+        """Serve the feed; during the sync each fetch takes a second, so others land meanwhile."""
+        if slow:
+            freezer.tick(timedelta(seconds=1))
+            async_fire_time_changed(hass)
+        return AiohttpClientMockResponse(method, url, response=feed("airbnb.ics"))
+
+    calendars = []
+    for number in range(3):
+        calendar = calendar_subentry(f"https://pms.example/{number}.ics")
+        calendar["subentry_id"] = f"cal{number}"  # type: ignore[typeddict-unknown-key]
+        calendar["title"] = f"Feed {number}"
+        aioclient_mock.get(f"https://pms.example/{number}.ics", side_effect=slow_feed)
+        calendars.append(calendar)
+    entry = MockConfigEntry(
+        domain=DOMAIN,
+        data=property_data,
+        options=DEFAULT_OPTIONS,
+        subentries_data=[lock_subentry(), *calendars],
+    )
+    async with load_property(hass, freezer, aioclient_mock, entry):
+        slow = True
+        with patch("custom_components.guest_pins.manager.plan_property", wraps=plan_property) as planned:
+            await hass.services.async_call(DOMAIN, "sync", {"config_entry_id": entry.entry_id}, blocking=True)
+            # Past the feeds' debounce: nothing else replans either.
+            await move_to(hass, freezer, dt_util.utcnow() + timedelta(seconds=1))
+        assert planned.call_count == 1
+        assert len(aioclient_mock.mock_calls) >= 6  # each feed fetched at set-up and again by the sync

@@ -183,7 +183,7 @@ class PropertyManager:
         self._raised: set[str] = set()
         self._collisions_reported: set[tuple[str, str]] = set()
         self._statics: tuple[StaticPin, ...] | None = None
-        self._holding_replans = False
+        self._syncing = 0  # syncs under way: their calendars' updates wait for their one replan
         self._debouncer = Debouncer(hass, LOGGER, cooldown=0.2, immediate=False, function=self.async_replan)
         self._replanning = asyncio.Lock()
         self.batch_window = timedelta(seconds=int(self.options[CONF_BATCH_SECONDS]))
@@ -285,7 +285,7 @@ class PropertyManager:
     async def async_sync(self, calendar_ids: Iterable[str] | None = None) -> None:
         """Fetch the calendars (all, or those named) now, together, and replan once, not as each lands."""
         wanted = self.coordinators.keys() if calendar_ids is None else set(calendar_ids)
-        self._holding_replans = True
+        self._syncing += 1
         try:
             await asyncio.gather(
                 *(
@@ -295,14 +295,14 @@ class PropertyManager:
                 )
             )
         finally:
-            self._holding_replans = False
+            self._syncing -= 1
         self._debouncer.async_cancel()
         await self.async_replan()
 
     @callback
     def async_schedule_replan(self) -> None:
         """Replan soon, coalescing bursts of changes into one pass (a sync in progress replans at its end)."""
-        if not self._holding_replans:
+        if not self._syncing:
             self.hass.async_create_task(self._debouncer.async_call(), eager_start=True)
 
     @callback
