@@ -54,20 +54,24 @@ def bookings(draw: st.DrawFn) -> list[FeedEvent]:
 
 
 @st.composite
+def weekly_schedules(draw: st.DrawFn) -> WeeklySchedule:
+    """Draw one to three weekly ranges on the half hour (they may cross midnight)."""
+    ranges: dict[int, list[TimeRange]] = {}
+    for _ in range(draw(st.integers(1, 3))):
+        # Range ends in the 02:00-03:00 hour that DST skips are left to the example tests.
+        hours = st.integers(0, 23).filter(lambda hour: hour != 2)
+        start = time(draw(hours), draw(st.sampled_from([0, 30])))
+        end = time(draw(hours), draw(st.sampled_from([0, 30])))
+        ranges.setdefault(draw(st.integers(0, 6)), []).append(TimeRange(start, end))
+    return WeeklySchedule.of(ranges)
+
+
+@st.composite
 def static_pins(draw: st.DrawFn) -> list[StaticPin]:
     """Draw up to three static PINs: always on or weekly (ranges may cross midnight), maybe date-bound."""
     pins = []
     for index in range(draw(st.integers(0, 3))):
-        schedule = None
-        if draw(st.booleans()):
-            ranges: dict[int, list[TimeRange]] = {}
-            for _ in range(draw(st.integers(1, 3))):
-                # Range ends in the 02:00-03:00 hour that DST skips are left to the example tests.
-                hours = st.integers(0, 23).filter(lambda hour: hour != 2)
-                start = time(draw(hours), draw(st.sampled_from([0, 30])))
-                end = time(draw(hours), draw(st.sampled_from([0, 30])))
-                ranges.setdefault(draw(st.integers(0, 6)), []).append(TimeRange(start, end))
-            schedule = WeeklySchedule.of(ranges)
+        schedule = draw(weekly_schedules()) if draw(st.booleans()) else None
         valid_from = START + timedelta(days=draw(st.integers(0, 200))) if draw(st.booleans()) else None
         pins.append(
             StaticPin(
@@ -272,3 +276,28 @@ def test_applying_the_operations_reaches_the_desired_state(
     assert apply(actual, operations) == desired
     differing = sum(1 for slot in actual.keys() | desired.keys() if actual.get(slot) != desired.get(slot))
     assert differing <= len(operations) <= differing + len(desired) // 2
+
+
+_WEEK_MINUTES = 7 * 24 * 60
+
+
+def _minute_of_week(day: int, clock: time) -> int:
+    """Return a weekday's time of day as minutes since Monday 00:00."""
+    return day * 24 * 60 + clock.hour * 60 + clock.minute
+
+
+@given(weekly_schedules())
+def test_day_pieces_cover_the_week_exactly_as_the_ranges_do(schedule: WeeklySchedule) -> None:
+    """Cut at midnight for a lock, a schedule opens the door at the same minutes of the week, never across."""
+    by_ranges: set[int] = set()
+    for day, ranges in schedule.days:
+        for rng in ranges:
+            start = _minute_of_week(day, rng.start)
+            length = (_minute_of_week(day, rng.end) - start) % (24 * 60) or 24 * 60
+            by_ranges |= {(start + minute) % _WEEK_MINUTES for minute in range(length)}
+    by_pieces: set[int] = set()
+    for day, start, end in schedule.day_pieces():
+        stop = _minute_of_week(day, end) if end is not None else (day + 1) * 24 * 60
+        assert _minute_of_week(day, start) < stop, "a piece crosses midnight or is empty"
+        by_pieces |= set(range(_minute_of_week(day, start), stop))
+    assert by_pieces == by_ranges

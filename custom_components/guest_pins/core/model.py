@@ -189,6 +189,23 @@ class WeeklySchedule:
         """Return the ranges that start on that weekday."""
         return next((ranges for day, ranges in self.days if day == weekday), ())
 
+    def day_pieces(self) -> list[tuple[int, time, time | None]]:
+        """Return the ranges cut at midnight, for locks whose weekly ranges cannot cross it.
+
+        Each piece is (weekday, start, end), an end of None being the midnight that ends the day: a range
+        past midnight becomes its part on its own day and, unless it ends at 00:00, the rest on the next.
+        """
+        pieces: list[tuple[int, time, time | None]] = []
+        for day, ranges in self.days:
+            for time_range in ranges:
+                if not time_range.crosses_midnight:
+                    pieces.append((day, time_range.start, time_range.end))
+                    continue
+                pieces.append((day, time_range.start, None))
+                if time_range.end != time(0):
+                    pieces.append(((day + 1) % 7, time(0), time_range.end))
+        return pieces
+
 
 @dataclass(frozen=True, slots=True)
 class StaticPin:

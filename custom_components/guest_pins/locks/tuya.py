@@ -11,7 +11,7 @@ the guest's (the writer reports it as issued). Only calls that reach the lock co
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 from typing import Any
 
 from homeassistant.core import HomeAssistant
@@ -68,18 +68,15 @@ def schedule_list(schedule: WeeklySchedule) -> list[dict[str, int]]:
 
     A range past midnight becomes two entries, the second on the next day from 00:00.
     """
-    entries: list[dict[str, int]] = []
-    for day, ranges in schedule.days:
-        for time_range in ranges:
-            start = time_range.start.hour * 60 + time_range.start.minute
-            end = time_range.end.hour * 60 + time_range.end.minute
-            if time_range.crosses_midnight:
-                entries.append(_periodic(day, start, 24 * 60))
-                if end:
-                    entries.append(_periodic((day + 1) % 7, 0, end))
-            else:
-                entries.append(_periodic(day, start, end))
-    return entries
+    return [
+        _periodic(day, _minutes(start), _minutes(end) if end is not None else 24 * 60)
+        for day, start, end in schedule.day_pieces()
+    ]
+
+
+def _minutes(clock: time) -> int:
+    """Return a time of day as minutes since midnight."""
+    return clock.hour * 60 + clock.minute
 
 
 def _periodic(day: int, start: int, end: int) -> dict[str, int]:

@@ -22,7 +22,7 @@ from homeassistant.exceptions import HomeAssistantError
 from homeassistant.helpers import entity_registry as er
 from homeassistant.util import dt as dt_util
 
-from ..core.model import Interval, SlotCode, TimeRange, WeeklySchedule
+from ..core.model import Interval, SlotCode, WeeklySchedule
 from .base import Capabilities, LockPathError, ReportCallback
 
 if TYPE_CHECKING:
@@ -387,26 +387,20 @@ def week_day_schedules(schedule: WeeklySchedule) -> list[dict[str, int]]:
 
     A range past midnight becomes two entries, the first ending at 23:59 (a schedule cannot end at 24:00).
     """
-    entries: list[dict[str, int]] = []
-    for day, ranges in schedule.days:
-        for time_range in ranges:
-            if time_range.crosses_midnight:
-                entries.append(_week_entry(day, TimeRange(time_range.start, _LAST_MINUTE)))
-                if time_range.end != time(0):
-                    entries.append(_week_entry((day + 1) % 7, TimeRange(time(0), time_range.end)))
-            else:
-                entries.append(_week_entry(day, time_range))
-    return entries
+    return [
+        _week_entry(day, start, end if end is not None else _LAST_MINUTE)
+        for day, start, end in schedule.day_pieces()
+    ]
 
 
-def _week_entry(day: int, time_range: TimeRange) -> dict[str, int]:
+def _week_entry(day: int, start: time, end: time) -> dict[str, int]:
     """Return one week-day entry; `day` counts from Monday = 0 like Python, Z-Wave from Sunday = 0."""
     return {
         "weekday": (day + 1) % 7,
-        "startHour": time_range.start.hour,
-        "startMinute": time_range.start.minute,
-        "stopHour": time_range.end.hour,
-        "stopMinute": time_range.end.minute,
+        "startHour": start.hour,
+        "startMinute": start.minute,
+        "stopHour": end.hour,
+        "stopMinute": end.minute,
     }
 
 
