@@ -342,26 +342,6 @@ class ZWaveJSPath:
             return None
         return str(answer.get("userCode") or "") or None
 
-    async def async_read_schedule(self, slot: int) -> dict[str, int] | None:
-        """Return the slot's year-day schedule as the lock holds it (for read-back of native windows)."""
-        node = self._node()
-        if node is None:
-            return None
-        answer = await self._invoke(
-            node, SCHEDULE_ENTRY_LOCK_CC, "getYearDaySchedule", {"userId": slot, "slotId": 1}
-        )
-        return answer if isinstance(answer, dict) else None
-
-    async def async_read_week(self, slot: int, entry: int) -> dict[str, int] | None:
-        """Return one of the slot's week-day schedules as the lock holds it."""
-        node = self._node()
-        if node is None:
-            return None
-        answer = await self._invoke(
-            node, SCHEDULE_ENTRY_LOCK_CC, "getWeekDaySchedule", {"userId": slot, "slotId": entry}
-        )
-        return answer if isinstance(answer, dict) else None
-
 
 def _scheduled(content: SlotCode | None) -> bool:
     """Return whether a slot's content carries schedules the lock enforces."""
