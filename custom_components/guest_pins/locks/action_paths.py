@@ -27,6 +27,7 @@ class ActionPath:
     capabilities: Capabilities
     transactions: int = 0
     domain = ""
+    label = ""  # how messages name the integration, when not by its domain
 
     async def async_start(self, on_report: ReportCallback) -> None:
         """Nothing to follow: the integration keeps the lock entity's state (the manager follows that)."""
@@ -47,7 +48,7 @@ class ActionPath:
         `reaches_lock` is False for actions its integration answers from its cloud or cache (not counted).
         """
         if not self.hass.services.has_service(self.domain, service):
-            msg = f"the {self.domain} action {service} is not available"
+            msg = f"the {self.label or self.domain} action {service} is not available"
             raise LockPathError(msg)
         if reaches_lock:
             self.transactions += 1
@@ -60,7 +61,7 @@ class ActionPath:
                 return_response=response,
             )
         except HomeAssistantError as err:
-            msg = f"{self.domain} refused {service}: {type(err).__name__}"
+            msg = f"{self.label or self.domain} refused {service}: {type(err).__name__}"
             raise LockPathError(msg) from None
 
     async def async_set(self, slot: int, content: SlotCode, held: SlotCode | None) -> str | None:

@@ -16,13 +16,12 @@ from datetime import datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 
 from homeassistant.config_entries import ConfigEntryState
-from homeassistant.const import STATE_UNAVAILABLE
 from homeassistant.core import HomeAssistant
-from homeassistant.exceptions import HomeAssistantError
 from homeassistant.helpers import entity_registry as er
 from homeassistant.util import dt as dt_util
 
 from ..core.model import Interval, SlotCode, WeeklySchedule
+from .action_paths import ActionPath
 from .base import Capabilities, LockPathError, ReportCallback
 
 if TYPE_CHECKING:
@@ -43,42 +42,11 @@ _LAST_MINUTE = time(23, 59)
 
 
 @dataclass
-class ZWaveJSServicePath:
+class ZWaveJSServicePath(ActionPath):
     """Writes a lock's user codes with the zwave_js actions."""
 
-    hass: HomeAssistant
-    entity_id: str
-    capabilities: Capabilities
-    transactions: int = 0
-
-    async def async_start(self, on_report: ReportCallback) -> None:
-        """Nothing to follow: Home Assistant's zwave_js keeps the lock entity's state."""
-
-    def stop(self) -> None:
-        """Nothing to stop."""
-
-    def available(self) -> bool:
-        """Return whether the lock entity is there and not unavailable."""
-        state = self.hass.states.get(self.entity_id)
-        return state is not None and state.state != STATE_UNAVAILABLE
-
-    async def _call(self, service: str, data: dict[str, object], *, response: bool = False) -> object:
-        """Call a zwave_js action for this lock, turning any failure into LockPathError."""
-        if not self.hass.services.has_service(ZWAVE_DOMAIN, service):
-            msg = f"the Z-Wave JS action {service} is not available"
-            raise LockPathError(msg)
-        self.transactions += 1
-        try:
-            return await self.hass.services.async_call(
-                ZWAVE_DOMAIN,
-                service,
-                {"entity_id": self.entity_id, **data},
-                blocking=True,
-                return_response=response,
-            )
-        except HomeAssistantError as err:
-            msg = f"Z-Wave JS refused {service}: {type(err).__name__}"
-            raise LockPathError(msg) from None
+    domain = ZWAVE_DOMAIN
+    label = "Z-Wave JS"
 
     async def async_set(self, slot: int, content: SlotCode, held: SlotCode | None) -> str | None:
         """Write a code to a slot."""
@@ -161,7 +129,7 @@ class ZWaveJSPath:
 
         Until the lock was asked for its slot counts, having Schedule Entry Lock CC is taken to mean both.
         """
-        schedules = SCHEDULE_ENTRY_LOCK_CC in {cc.id for cc in node.command_classes}
+        schedules = _has_cc(node, SCHEDULE_ENTRY_LOCK_CC)
         slots = self._schedule_slots
         sleeps = node.is_listening is False and not node.is_frequent_listening
         self.capabilities = replace(
@@ -173,9 +141,7 @@ class ZWaveJSPath:
 
     async def _async_learn(self, node: Node) -> None:
         """Ask the lock once how many schedule slots it has (costs one transaction, while it is awake)."""
-        if self._schedule_slots is not None or SCHEDULE_ENTRY_LOCK_CC not in {
-            cc.id for cc in node.command_classes
-        }:
+        if self._schedule_slots is not None or not _has_cc(node, SCHEDULE_ENTRY_LOCK_CC):
             return
         answer = await self._invoke(node, SCHEDULE_ENTRY_LOCK_CC, "getNumSlots")
         self._schedule_slots = (
@@ -237,18 +203,13 @@ class ZWaveJSPath:
             raise LockPathError(msg)
         return result
 
-    @staticmethod
-    def _credentials(node: Node) -> bool:
-        """Return whether the lock keeps codes as User Credential CC credentials."""
-        return USER_CREDENTIAL_CC in {cc.id for cc in node.command_classes}
-
     async def async_set(self, slot: int, content: SlotCode, held: SlotCode | None) -> str | None:
         """Write a code, then the schedules that limit it (or switch them off where the lock has them)."""
         node = self._node()
         if node is None:
             return await self.fallback.async_set(slot, content, held)
         await self._async_learn(node)
-        if self._credentials(node):
+        if _has_cc(node, USER_CREDENTIAL_CC):
             await self._set_credential(node, slot, content.code)
         else:
             await self._invoke(node, USER_CODE_CC, "set", slot, ENABLED, content.code)
@@ -315,7 +276,7 @@ class ZWaveJSPath:
         if node is None:
             await self.fallback.async_clear(slot, held)
             return
-        if self._credentials(node):
+        if _has_cc(node, USER_CREDENTIAL_CC):
             await self._access(node.access_control.delete_user, slot)
         else:
             await self._invoke(node, USER_CODE_CC, "clear", slot)
@@ -327,7 +288,7 @@ class ZWaveJSPath:
         node = self._node()
         if node is None:
             return await self.fallback.async_read(slot)
-        if self._credentials(node):
+        if _has_cc(node, USER_CREDENTIAL_CC):
             from zwave_js_server.const.command_class.access_control import UserCredentialType  # noqa: PLC0415
 
             credential = await self._access(
@@ -341,6 +302,11 @@ class ZWaveJSPath:
         if not isinstance(answer, dict) or answer.get("userIdStatus") != ENABLED:
             return None
         return str(answer.get("userCode") or "") or None
+
+
+def _has_cc(node: Node, command_class: int) -> bool:
+    """Return whether the node has a command class (User Credential: codes are credentials)."""
+    return command_class in {cc.id for cc in node.command_classes}
 
 
 def _scheduled(content: SlotCode | None) -> bool:
