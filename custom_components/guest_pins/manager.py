@@ -654,8 +654,7 @@ class PropertyManager:
                 # hours of check-in (or later, while the window lasts), and still not there: tell the host.
                 due = stay.window.start - lead
                 if (
-                    lock_id in stay.locks
-                    and due <= now < stay.window.end
+                    due <= now < stay.window.end
                     and stay.checkin - MISSING_CODE_ALERT <= now
                     and f"stay:{stay.stay_id}" not in held
                 ):

@@ -261,8 +261,8 @@ async def _async_open_door(hass: HomeAssistant, call: ServiceCall) -> None:
     if not lock.path.capabilities.remote_open or opener is None:
         raise _validation_error("cannot_open_remotely", lock=call.data[ATTR_LOCK])
     now = dt_util.utcnow()
-    stays = manager.plan.stay_plan.stays if manager.plan else ()
-    stay = next((stay for stay in stays if lock_id in stay.locks and stay.window.covers(now)), None)
+    stays = manager.plan.stays_on(lock_id) if manager.plan else ()
+    stay = next((stay for stay in stays if stay.window.covers(now)), None)
     if stay is None:
         raise _validation_error("no_guest_now", lock=call.data[ATTR_LOCK])
     try:
