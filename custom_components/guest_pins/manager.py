@@ -581,30 +581,27 @@ class PropertyManager:
             return
         for moment in plan.moments_between(self.last_tick, now):
             stay = moment.stay
-            if moment.before is None:  # a check-in or check-out
-                self._fire(
-                    None,
-                    moment.kind,
-                    reservation=stay.stay_id,
-                    guest=stay.guest_name,
-                    **self._stay_devices(stay),
-                )
-                continue
+            reminder: dict[str, object] = {}
+            if moment.before is not None:
+                reminder = {
+                    "hours_before": moment.before.total_seconds() / 3600,
+                    "checkin": stay.checkin.isoformat(),
+                    # The reminder exists so an automation can send the guest their code; a lock that had to
+                    # issue its own (offline) code gets that one listed beside it.
+                    "code": stay.code,
+                    "lock_codes": self.issued_codes(stay),
+                    "locks": sorted(self.locks[lock].entity_id for lock in stay.locks if lock in self.locks),
+                }
             self._fire(
                 None,
                 moment.kind,
                 reservation=stay.stay_id,
                 guest=stay.guest_name,
-                hours_before=moment.before.total_seconds() / 3600,
-                checkin=stay.checkin.isoformat(),
-                # The reminder exists so an automation can send the guest their code; a lock that had to
-                # issue its own (offline) code gets that one listed beside it.
-                code=stay.code,
-                lock_codes=self.issued_codes(stay),
-                locks=sorted(self.locks[lock].entity_id for lock in stay.locks if lock in self.locks),
+                **reminder,
                 **self._stay_devices(stay),
             )
-            if (memory := self.state.memory.get(stay.stay_id)) is not None:
+            # The code a guest was reminded of no longer changes.
+            if moment.before is not None and (memory := self.state.memory.get(stay.stay_id)) is not None:
                 self.state.memory[stay.stay_id] = replace(memory, frozen=True)
 
     def _collision_issues(self, plan: PropertyPlan) -> dict[str, tuple[str, dict[str, str]]]:
