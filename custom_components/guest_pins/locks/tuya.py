@@ -250,21 +250,26 @@ class TuyaPath:
         """Delete the slot's password; an offline code still in force cannot be taken back remotely."""
         await self._job(lambda: self._delete(slot))
         self._written.pop(slot, None)
-        _, ends = self._offline.get(slot, ("", dt_util.utcnow()))
-        if ends > dt_util.utcnow():
+        if (offline := self._offline_in_force(slot)) is not None:
+            _, ends = offline
             msg = (
                 f"slot {slot} holds an offline code: it stops working by itself at {ends:%Y-%m-%d %H:%M} UTC"
             )
             raise LockPathError(msg, permanent=True)
         self._offline.pop(slot, None)
 
+    def _offline_in_force(self, slot: int) -> tuple[str, datetime] | None:
+        """Return the slot's offline code and when it stops working, while it still works."""
+        offline = self._offline.get(slot)
+        return offline if offline is not None and offline[1] > dt_util.utcnow() else None
+
     async def async_read(self, slot: int) -> str | None:
         """Return the code written to the slot while its password is listed (the cloud lists no codes).
 
         An offline code is in no list: it is the slot's code until it stops working.
         """
-        code, ends = self._offline.get(slot, ("", dt_util.utcnow()))
-        if ends > dt_util.utcnow():
+        if (offline := self._offline_in_force(slot)) is not None:
+            code, _ = offline
             return code
         ids = await self._job(lambda: self._password_ids(slot))
         return self._written.get(slot) if ids else None
