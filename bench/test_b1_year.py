@@ -63,16 +63,11 @@ def outages(rng: random.Random, year: Year) -> list[Interval]:
 
 def property_entry(lock_ids: list[str]) -> MockConfigEntry:
     """Return the property: two calendars and two static PINs on three locks."""
-    locks = [lock_subentry(lock_id, f"lock.{lock_id}") for lock_id in lock_ids]
-    for lock in locks:
-        lock["title"] = str(lock["subentry_id"])  # type: ignore[typeddict-item]
-    calendars = []
-    for platform, url in URLS.items():
-        calendar = calendar_subentry(url, tuple(lock_ids))
-        calendar["subentry_id"] = platform  # type: ignore[typeddict-unknown-key]
-        calendar["title"] = platform
-        calendar["data"] = {**calendar["data"], CONF_NAME: platform}
-        calendars.append(calendar)
+    locks = [lock_subentry(lock_id, f"lock.{lock_id}", title=lock_id) for lock_id in lock_ids]
+    calendars = [
+        calendar_subentry(url, tuple(lock_ids), subentry_id=platform, name=platform)
+        for platform, url in URLS.items()
+    ]
     return MockConfigEntry(
         domain=DOMAIN,
         title="Busy Rental",

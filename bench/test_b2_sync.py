@@ -179,12 +179,6 @@ def test_parse_and_plan_grow_linearly_beside_the_peers() -> None:
     assert growth["parse_and_plan"] < 1.3, growth  # about linear
 
 
-def titled(subentry: Any, title: str) -> Any:
-    """Give a subentry its own title (distinct names, distinct entity ids, as a real property has)."""
-    subentry["title"] = title
-    return subentry
-
-
 @dataclass
 class LoopWatch:
     """What the event loop went through: its longest callback, and its worst heartbeat delay.
@@ -246,11 +240,9 @@ async def test_a_full_sync_of_ten_feeds_never_blocks_the_event_loop_long(
         url = f"https://pms.example/feeds/{number}.ics"
         raw, _ = feed(LOOP_EVENTS, seed=number, uid_prefix=f"f{number}-")
         aioclient_mock.get(url, content=raw)
-        calendar = calendar_subentry(url, (lock_id,))
-        calendar["subentry_id"] = f"cal{number}"  # type: ignore[typeddict-unknown-key]
-        calendar["title"] = f"Feed {number}"
-        calendar["data"] = {**calendar["data"], CONF_NAME: f"Feed {number}"}
-        calendars.append(calendar)
+        calendars.append(
+            calendar_subentry(url, (lock_id,), subentry_id=f"cal{number}", name=f"Feed {number}")
+        )
     for lock_id in lock_ids:
         hass.states.async_set(f"lock.{lock_id}", "locked")
     entry = MockConfigEntry(
@@ -258,7 +250,8 @@ async def test_a_full_sync_of_ten_feeds_never_blocks_the_event_loop_long(
         data={CONF_NAME: "Ten Units", CONF_TIME_ZONE: "Europe/Berlin"},
         options=DEFAULT_OPTIONS,
         subentries_data=[
-            *(titled(lock_subentry(lock_id, f"lock.{lock_id}"), lock_id) for lock_id in lock_ids),
+            # Distinct titles, distinct entity ids, as a real property has.
+            *(lock_subentry(lock_id, f"lock.{lock_id}", title=lock_id) for lock_id in lock_ids),
             *calendars,
         ],
     )

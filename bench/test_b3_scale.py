@@ -13,7 +13,6 @@ import tracemalloc
 from typing import Any
 from unittest.mock import patch
 
-from homeassistant.config_entries import ConfigSubentryData
 from homeassistant.const import CONF_NAME
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers import entity_registry as er
@@ -31,12 +30,6 @@ from .test_b2_sync import feed
 
 SIZES = ((10, 20), (100, 200), (300, 600)) if FULL else ((10, 20),)
 STAYS_PER_FEED = 20
-
-
-def named(subentry: ConfigSubentryData, title: str) -> ConfigSubentryData:
-    """Give a subentry its own title: real locks and calendars have distinct names (and entity ids)."""
-    subentry["title"] = title
-    return subentry
 
 
 def clocks() -> tuple[float, float]:
@@ -60,8 +53,9 @@ async def test_full_cycle_at_scale(hass: HomeAssistant, aioclient_mock: AiohttpC
     for calendars, lock_count in SIZES:
         label = f"{calendars}/{lock_count}"
         lock_ids = [f"s{calendars}l{number}" for number in range(lock_count)]
+        # Real locks and calendars have distinct names (and entity ids).
         subentries = [
-            named(lock_subentry(lock_id, f"lock.{lock_id}"), f"Door {lock_id}") for lock_id in lock_ids
+            lock_subentry(lock_id, f"lock.{lock_id}", title=f"Door {lock_id}") for lock_id in lock_ids
         ]
         for number in range(calendars):
             url = f"https://pms.example/scale/{calendars}/{number}.ics"
@@ -69,10 +63,15 @@ async def test_full_cycle_at_scale(hass: HomeAssistant, aioclient_mock: AiohttpC
                 STAYS_PER_FEED, seed=number, uid_prefix=f"s{calendars}c{number}-", first_day=yesterday
             )
             aioclient_mock.get(url, content=raw)
-            calendar = calendar_subentry(url, tuple(lock_ids[2 * number : 2 * number + 2]))
-            calendar["subentry_id"] = f"s{calendars}c{number}"  # type: ignore[typeddict-unknown-key]
-            calendar["data"] = {**calendar["data"], CONF_NAME: f"Feed {number}"}
-            subentries.append(named(calendar, f"Feed {calendars}-{number}"))
+            subentries.append(
+                calendar_subentry(
+                    url,
+                    tuple(lock_ids[2 * number : 2 * number + 2]),
+                    subentry_id=f"s{calendars}c{number}",
+                    name=f"Feed {number}",
+                    title=f"Feed {calendars}-{number}",
+                )
+            )
         for lock_id in lock_ids:
             hass.states.async_set(f"lock.{lock_id}", "locked")
         entry = MockConfigEntry(

@@ -58,12 +58,14 @@ def at(*args: int) -> datetime:
     return datetime(*args, tzinfo=BERLIN)  # type: ignore[misc]
 
 
-def lock_subentry(lock_id: str = LOCK_ID, entity_id: str = LOCK_ENTITY) -> ConfigSubentryData:
+def lock_subentry(
+    lock_id: str = LOCK_ID, entity_id: str = LOCK_ENTITY, *, title: str = "Front door"
+) -> ConfigSubentryData:
     """Return a managed Z-Wave lock: 10 slots, guests 1-7, static PINs 8-10."""
     return ConfigSubentryData(
         subentry_id=lock_id,  # type: ignore[typeddict-unknown-key]
         subentry_type="lock",
-        title="Front door",
+        title=title,
         unique_id=entity_id,
         data={
             CONF_LOCK_ENTITY: entity_id,
@@ -77,15 +79,22 @@ def lock_subentry(lock_id: str = LOCK_ID, entity_id: str = LOCK_ENTITY) -> Confi
     )
 
 
-def calendar_subentry(url: str = FEED_URL, locks: tuple[str, ...] = (LOCK_ID,)) -> ConfigSubentryData:
-    """Return an Airbnb calendar feeding the lock."""
+def calendar_subentry(
+    url: str = FEED_URL,
+    locks: tuple[str, ...] = (LOCK_ID,),
+    *,
+    subentry_id: str = CALENDAR_ID,
+    name: str = "Airbnb",
+    title: str | None = None,
+) -> ConfigSubentryData:
+    """Return a calendar feeding the lock (an Airbnb one unless named), titled by its name unless told."""
     return ConfigSubentryData(
-        subentry_id=CALENDAR_ID,  # type: ignore[typeddict-unknown-key]
+        subentry_id=subentry_id,  # type: ignore[typeddict-unknown-key]
         subentry_type="calendar",
-        title="Airbnb",
+        title=title or name,
         unique_id=None,
         data={
-            CONF_NAME: "Airbnb",
+            CONF_NAME: name,
             CONF_URL: url,
             CONF_CALENDAR_ENTITY: None,
             CONF_LOCKS: list(locks),

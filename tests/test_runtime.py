@@ -147,9 +147,9 @@ async def test_a_sync_of_several_calendars_plans_once(
 
     calendars = []
     for number in range(3):
-        calendar = calendar_subentry(f"https://pms.example/{number}.ics")
-        calendar["subentry_id"] = f"cal{number}"  # type: ignore[typeddict-unknown-key]
-        calendar["title"] = f"Feed {number}"
+        calendar = calendar_subentry(
+            f"https://pms.example/{number}.ics", subentry_id=f"cal{number}", title=f"Feed {number}"
+        )
         aioclient_mock.get(f"https://pms.example/{number}.ics", side_effect=slow_feed)
         calendars.append(calendar)
     entry = MockConfigEntry(

@@ -4,14 +4,13 @@ from typing import Any
 
 from freezegun.api import FrozenDateTimeFactory
 from homeassistant.components import persistent_notification
-from homeassistant.config_entries import ConfigSubentryData
 from homeassistant.const import EVENT_CALL_SERVICE
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers import issue_registry as ir
 from pytest_homeassistant_custom_component.common import MockConfigEntry, async_capture_events
 from pytest_homeassistant_custom_component.test_util.aiohttp import AiohttpClientMocker
 
-from custom_components.guest_pins.const import CONF_GUEST_LAST, CONF_PATH, CONF_URL, DEFAULT_OPTIONS, DOMAIN
+from custom_components.guest_pins.const import CONF_GUEST_LAST, CONF_PATH, DEFAULT_OPTIONS, DOMAIN
 
 from .property_builders import FEED_URL, at, calendar_subentry, load_property, lock_subentry, move_to
 from .zwave_double import install_zwave_locks
@@ -27,15 +26,6 @@ def ical(*events: tuple[str, str, str, str]) -> bytes:
         for uid, start, end, description in events
     )
     return f"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\n{body}END:VCALENDAR\r\n".encode()
-
-
-def calendar(calendar_id: str, url: str, locks: tuple[str, ...]) -> ConfigSubentryData:
-    """Return a calendar subentry with its own id and URL."""
-    data = calendar_subentry(url, locks)
-    data["subentry_id"] = calendar_id  # type: ignore[typeddict-unknown-key]
-    data["title"] = calendar_id
-    data["data"] = {**data["data"], CONF_URL: url, "name": calendar_id}
-    return data
 
 
 async def test_same_day_turnover_is_one_overwrite_without_overlap(
@@ -87,9 +77,9 @@ async def test_calendars_route_to_their_locks_and_duplicates_merge(
         subentries_data=[
             lock_subentry(),
             lock_subentry("lock2", BACK),
-            calendar("a", urls["a"], ("lock1",)),
-            calendar("b", urls["b"], ("lock1",)),
-            calendar("c", urls["c"], ("lock2",)),
+            calendar_subentry(urls["a"], ("lock1",), subentry_id="a", name="a"),
+            calendar_subentry(urls["b"], ("lock1",), subentry_id="b", name="b"),
+            calendar_subentry(urls["c"], ("lock2",), subentry_id="c", name="c"),
         ],
     )
     async with load_property(hass, freezer, aioclient_mock, entry):
