@@ -125,8 +125,8 @@ async def replay(
     back = {episode.end: lock for lock in locks.values() for episode in lock.offline}
     outside = sorted({*(change + SYNC for change in year.change_times()), *back})
     with patch(
-        "custom_components.guest_pins.create_path",
-        side_effect=lambda _hass, subentry: locks[subentry.subentry_id],
+        "custom_components.guest_pins.lock_runtime.create_path",
+        side_effect=lambda _hass, spec: locks[spec.entity_id.removeprefix("lock.")],
     ):
         assert await hass.config_entries.async_setup(entry.entry_id)
         await hass.async_block_till_done()

@@ -262,8 +262,8 @@ async def test_a_full_sync_of_ten_feeds_never_blocks_the_event_loop_long(
     figures: dict[str, Any] = {"feeds": LOOP_FEEDS, "events_per_feed": LOOP_EVENTS}
     with (
         patch(
-            "custom_components.guest_pins.create_path",
-            side_effect=lambda _hass, _subentry: InMemoryLockPath(capabilities=capabilities),
+            "custom_components.guest_pins.lock_runtime.create_path",
+            side_effect=lambda _hass, _spec: InMemoryLockPath(capabilities=capabilities),
         ),
         watch.timing_callbacks(),
     ):

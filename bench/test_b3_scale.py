@@ -22,6 +22,7 @@ from pytest_homeassistant_custom_component.test_util.aiohttp import AiohttpClien
 
 from custom_components.guest_pins.const import CONF_TIME_ZONE, DEFAULT_OPTIONS, DOMAIN
 from custom_components.guest_pins.locks.base import Capabilities
+from custom_components.guest_pins.locks.factory import PathSpec
 from custom_components.guest_pins.locks.memory import InMemoryLockPath
 from tests.property_builders import calendar_subentry, lock_subentry
 
@@ -45,9 +46,11 @@ async def test_full_cycle_at_scale(hass: HomeAssistant, aioclient_mock: AiohttpC
     capabilities = Capabilities(slot_count=10, read_back=True)
     locks: dict[str, InMemoryLockPath] = {}
 
-    def path_for(_hass: HomeAssistant, subentry: Any) -> InMemoryLockPath:
+    def path_for(_hass: HomeAssistant, spec: PathSpec) -> InMemoryLockPath:
         """Give each managed lock its simulated keypad."""
-        return locks.setdefault(subentry.subentry_id, InMemoryLockPath(capabilities=capabilities))
+        return locks.setdefault(
+            spec.entity_id.removeprefix("lock."), InMemoryLockPath(capabilities=capabilities)
+        )
 
     yesterday = dt_util.now().date() - timedelta(days=1)  # the first stay of every feed is under way
     for calendars, lock_count in SIZES:
@@ -82,7 +85,7 @@ async def test_full_cycle_at_scale(hass: HomeAssistant, aioclient_mock: AiohttpC
         )
         entry.add_to_hass(hass)
         tracemalloc.start()
-        with patch("custom_components.guest_pins.create_path", side_effect=path_for):
+        with patch("custom_components.guest_pins.lock_runtime.create_path", side_effect=path_for):
             wall0, cpu0 = clocks()
             assert await hass.config_entries.async_setup(entry.entry_id)
             await hass.async_block_till_done()

@@ -59,16 +59,16 @@ async def test_lock_device_is_our_own(
 async def test_codes_are_masked_unless_shown(
     hass: HomeAssistant, freezer: FrozenDateTimeFactory, loaded: MockConfigEntry, zwave_lock: FakeZWaveLock
 ) -> None:
-    """Slot attributes show ••67 until the host turns on "show codes"; the calendar never shows codes."""
+    """Slot attributes name the guest and show no digit until the host turns on "show codes"."""
     await move_to(hass, freezer, at(2026, 12, 16, 12))
     state = hass.states.get("sensor.front_door_slots_used")
     assert state is not None
     assert state.state == "2"
-    assert state.attributes["slots"]["1"] == {
-        "owner": f"stay:cal1/{'1418fb94e984-8c1d2b0f2a9e5d9b8e1e6d2e6f0a1b2c@airbnb.com'}",
-        "code": "••67",
-    }
+    # An Airbnb feed names no guest; the slot says whose it is in words, never by an internal id.
+    assert state.attributes["slots"]["1"] == {"owner": "Guest", "kind": "guest", "code": "••••"}
+    assert state.attributes["slots"]["8"] == {"owner": "Manager", "kind": "static", "code": "••••"}
     assert "4567" not in str(hass.states.async_all())
+    assert "67" not in str(state.attributes)
 
     hass.config_entries.async_update_entry(loaded, options={**loaded.options, CONF_SHOW_CODES: True})
     await hass.config_entries.async_reload(loaded.entry_id)

@@ -1,15 +1,13 @@
 """Lock paths: the in-memory lock, the Z-Wave JS action path and locks without a path."""
 
 from dataclasses import dataclass
-from types import MappingProxyType
 
-from homeassistant.config_entries import ConfigSubentry
 from homeassistant.core import HomeAssistant
 import pytest
 
 from custom_components.guest_pins.core.model import Interval, SlotCode
 from custom_components.guest_pins.locks.base import Capabilities, LockPathError
-from custom_components.guest_pins.locks.factory import UnsupportedPath, create_path
+from custom_components.guest_pins.locks.factory import PathSpec, UnsupportedPath, create_path
 from custom_components.guest_pins.locks.memory import InMemoryLockPath
 from custom_components.guest_pins.locks.zwave_js import ZWaveJSServicePath
 from custom_components.guest_pins.masking import mask
@@ -84,18 +82,8 @@ async def test_zwave_path_without_the_integration(hass: HomeAssistant) -> None:
 
 async def test_factory_and_unsupported_locks(hass: HomeAssistant) -> None:
     """Demo locks get a simulated keypad; locks without a path refuse everything, honestly."""
-
-    def subentry(path: str) -> ConfigSubentry:
-        """Return a lock subentry on a path."""
-        return ConfigSubentry(
-            data=MappingProxyType({"lock_entity": "lock.x", "path": path, "slot_count": 6}),
-            subentry_type="lock",
-            title="X",
-            unique_id=None,
-        )
-
-    assert isinstance(create_path(hass, subentry("simulated")), InMemoryLockPath)
-    unsupported = create_path(hass, subentry("none"))
+    assert isinstance(create_path(hass, PathSpec("simulated", "lock.x", 6)), InMemoryLockPath)
+    unsupported = create_path(hass, PathSpec("none", "lock.x", 6))
     assert isinstance(unsupported, UnsupportedPath)
     assert not unsupported.available()
     for attempt in (
@@ -108,7 +96,6 @@ async def test_factory_and_unsupported_locks(hass: HomeAssistant) -> None:
 
 
 def test_mask() -> None:
-    """All but the last two digits are hidden."""
-    assert mask("4567") == "••67"
-    assert mask("12345678") == "••••••78"
-    assert mask(None) is None
+    """No digit of a masked code shows, whatever its length."""
+    assert mask("4567") == "••••"
+    assert mask("12345678") == "••••••••"

@@ -135,7 +135,8 @@ async def test_store_migrates_from_minor_version_1(hass: HomeAssistant, hass_sto
     assert data["queues"] == {}
     assert data["wakeups"] == {}
     assert data["issued"] == {}
-    assert STORAGE_MINOR_VERSION == 4
+    assert data["announced"] == {}
+    assert STORAGE_MINOR_VERSION == 5
 
 
 async def test_calendar_entity_as_source(

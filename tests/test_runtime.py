@@ -48,7 +48,7 @@ async def test_guest_codes_follow_the_stays(
     assert zwave_lock.slots[1] == "4567"  # "Last 4 Digits: 4567", Dec 15-18
     programmed = [event.data for event in events if event.data["type"] == "pin_programmed"]
     assert programmed[-1]["slot"] == 1
-    assert programmed[-1]["code"] == "••67"
+    assert "code" not in programmed[-1]  # the event bus is recorded: no code on it, masked or not
     assert programmed[-1]["device_id"]
 
     await move_to(hass, freezer, at(2026, 12, 18, 11))
@@ -68,20 +68,27 @@ async def test_guest_codes_follow_the_stays(
     assert zwave_lock.slots[8] == "9911"  # the manager, always
 
 
-async def test_reminders_carry_the_code_for_the_guest(
+async def test_reminders_let_an_automation_fetch_the_code_for_the_guest(
     hass: HomeAssistant, freezer: FrozenDateTimeFactory, loaded: MockConfigEntry
 ) -> None:
-    """An automation can send the guest their code from the reminder 24 h and 1 h before check-in."""
+    """The reminders 24 h and 1 h before check-in carry no code; the automation asks for it by reservation."""
     events = async_capture_events(hass, "guest_pins_event")
     await move_to(hass, freezer, at(2026, 12, 14, 16))
     await move_to(hass, freezer, at(2026, 12, 15, 15))
     reminders = [event.data for event in events if event.data["type"] == "reminder"]
-    assert [(reminder["hours_before"], reminder["code"]) for reminder in reminders] == [
-        (24.0, "4567"),
-        (1.0, "4567"),
-    ]
+    assert [reminder["hours_before"] for reminder in reminders] == [24.0, 1.0]
+    assert "4567" not in str(reminders)
     assert reminders[0]["locks"] == [LOCK_ENTITY]
     assert reminders[0]["device_id"] == reminders[0]["device_ids"][0]
+    answer = await hass.services.async_call(
+        DOMAIN,
+        "get_stay_code",
+        {"config_entry_id": loaded.entry_id, "reservation": reminders[0]["reservation"]},
+        blocking=True,
+        return_response=True,
+    )
+    assert answer is not None
+    assert (answer["code"], answer["locks"], answer["lock_codes"]) == ("4567", [LOCK_ENTITY], {})
 
 
 async def test_restart_restores_without_rewriting(

@@ -134,14 +134,15 @@ async def test_bad_input_is_a_translated_validation_error(
 
 async def test_unknown_or_unloaded_property(act: Act, hass: HomeAssistant, loaded: MockConfigEntry) -> None:
     """An action for a property that does not exist, or is not loaded, says so."""
+    # Home Assistant's own lookup of an action's config entry, with its own translated messages.
     with pytest.raises(ServiceValidationError) as err:
         await hass.services.async_call(DOMAIN, "sync", {"config_entry_id": "nope"}, blocking=True)
-    assert err.value.translation_key == "unknown_property"
+    assert err.value.translation_key == "service_config_entry_not_found"
     await hass.config_entries.async_unload(loaded.entry_id)
     assert loaded.state is ConfigEntryState.NOT_LOADED
     with pytest.raises(ServiceValidationError) as err:
         await act("sync")
-    assert err.value.translation_key == "property_not_loaded"
+    assert err.value.translation_key == "service_config_entry_not_loaded"
 
 
 async def test_manual_pin_and_clear_slot(
@@ -166,7 +167,7 @@ async def test_get_codes_masks_unless_an_admin_reveals(
     masked = await act("get_codes")
     assert masked["locks"][LOCK_ENTITY]["slots"]["8"] == {
         "owner": "static:manager",
-        "code": "••11",
+        "code": "••••",
         "issued_by_lock": False,
         "window": None,
         "state": "programmed",

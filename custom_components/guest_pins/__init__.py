@@ -3,21 +3,25 @@
 import asyncio
 
 from homeassistant.config_entries import SIGNAL_CONFIG_ENTRY_CHANGED, ConfigEntry, ConfigEntryChange
-from homeassistant.const import CONF_NAME, Platform
+from homeassistant.const import Platform
 from homeassistant.core import HomeAssistant, callback
 from homeassistant.exceptions import ConfigEntryError
-from homeassistant.helpers import config_validation as cv, issue_registry as ir
+from homeassistant.helpers import config_validation as cv
 from homeassistant.helpers.dispatcher import async_dispatcher_connect
 from homeassistant.helpers.typing import ConfigType
 from homeassistant.util import dt as dt_util
 
-from .const import CONF_CALENDAR_TIME_ZONE, CONF_TIME_ZONE, DOMAIN, SUBENTRY_CALENDAR, SUBENTRY_LOCK
-from .coordinator import CalendarCoordinator
+from .alerts import Alert, AlertCenter
+from .commands import PropertyCommands
+from .const import DOMAIN
+from .coordinator import CalendarCoordinator, feed_scope
 from .feed import async_zones
-from .locks.factory import UnsupportedPath, create_path
-from .manager import LockRuntime, PropertyManager, lock_device_id
+from .lock_runtime import LockRuntime, create_lock_runtime
+from .locks.factory import UnsupportedPath
+from .manager import PLAN_SCOPE, SAVE_DELAY, PropertyManager, write_scope
 from .models import GuestPinsConfigEntry, GuestPinsData
 from .services import async_setup_services
+from .settings import PropertySettings, property_settings
 from .storage import async_load_state, create_store
 
 # guest_pins is configured in the UI only; a `guest_pins:` block in YAML is refused with a clear message.
@@ -31,25 +35,37 @@ async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
     return True
 
 
+def path_scope(lock_id: str) -> str:
+    """Return the alert scope of a lock's path (a lock guest_pins cannot program)."""
+    return f"path:{lock_id}"
+
+
 async def async_setup_entry(hass: HomeAssistant, entry: GuestPinsConfigEntry) -> bool:
-    """Load one property: its store, calendars, locks and manager, then its entities."""
-    time_zone = await dt_util.async_get_time_zone(entry.data[CONF_TIME_ZONE])
+    """Load one property: its settings, store, alerts, calendars, locks and manager, then its entities."""
+    settings = property_settings(entry)
+    time_zone = await dt_util.async_get_time_zone(settings.time_zone)
     if time_zone is None:
         # The zone vanished from tzdata (or the entry was edited by hand): retrying cannot help.
         raise ConfigEntryError(
             translation_domain=DOMAIN,
             translation_key="unknown_time_zone",
-            translation_placeholders={"time_zone": entry.data[CONF_TIME_ZONE]},
+            translation_placeholders={"time_zone": settings.time_zone},
         )
     store = create_store(hass, entry.entry_id)
     state = await async_load_state(store)
-
-    calendars = entry.get_subentries_of_type(SUBENTRY_CALENDAR)
-    zones = await async_zones(
-        entry.data[CONF_TIME_ZONE], *(sub.data.get(CONF_CALENDAR_TIME_ZONE) for sub in calendars)
+    alerts = AlertCenter(
+        hass,
+        settings.title,
+        settings.notify_targets,
+        state.announced,
+        lambda: store.async_delay_save(state.to_json, SAVE_DELAY),
     )
+    alerts.keep_only(_alert_scopes(settings))
+
+    zones = await async_zones(settings.time_zone, *(cal.time_zone for cal in settings.calendars.values()))
     coordinators = {
-        subentry.subentry_id: CalendarCoordinator(hass, entry, subentry, zones) for subentry in calendars
+        calendar_id: CalendarCoordinator(hass, entry, settings, calendar, zones, alerts)
+        for calendar_id, calendar in settings.calendars.items()
     }
 
     async def _async_first_sync(coordinator: CalendarCoordinator) -> None:
@@ -62,35 +78,49 @@ async def async_setup_entry(hass: HomeAssistant, entry: GuestPinsConfigEntry) ->
     await asyncio.gather(*(_async_first_sync(coordinator) for coordinator in coordinators.values()))
 
     locks: dict[str, LockRuntime] = {}
-    for subentry in entry.get_subentries_of_type(SUBENTRY_LOCK):
-        path = create_path(hass, subentry)
-        entry.async_on_unload(path.stop)
-        locks[subentry.subentry_id] = LockRuntime(subentry, path, lock_device_id(hass, entry, subentry))
-        issue_id = f"unsupported_lock_{subentry.subentry_id}"
-        if isinstance(path, UnsupportedPath):
-            ir.async_create_issue(
-                hass,
-                DOMAIN,
-                issue_id,
-                is_fixable=False,
-                severity=ir.IssueSeverity.WARNING,
-                translation_key="unsupported_lock",
-                translation_placeholders={"lock": subentry.title, "path": str(subentry.data.get("path"))},
-            )
-        else:
-            ir.async_delete_issue(hass, DOMAIN, issue_id)
+    for lock_id, lock_settings in settings.locks.items():
+        lock = create_lock_runtime(hass, settings, lock_settings, state)
+        entry.async_on_unload(lock.path.stop)
+        locks[lock_id] = lock
+        unsupported = isinstance(lock.path, UnsupportedPath)
+        alerts.sync(
+            path_scope(lock_id),
+            [
+                Alert(
+                    f"unsupported_lock_{lock_id}",
+                    "unsupported_lock",
+                    {"lock": lock.title, "path": lock_settings.path},
+                )
+            ]
+            if unsupported
+            else [],
+        )
 
-    manager = PropertyManager(hass, entry, store, state, time_zone, coordinators, locks)
+    manager = PropertyManager(hass, settings, store, state, time_zone, coordinators, locks, alerts)
     entry.runtime_data = GuestPinsData(
-        property_name=entry.data[CONF_NAME], time_zone=time_zone, manager=manager, coordinators=coordinators
+        settings=settings,
+        time_zone=time_zone,
+        manager=manager,
+        commands=PropertyCommands(hass, entry, manager),
+        coordinators=coordinators,
     )
-    await hass.config_entries.async_forward_entry_setups(entry, PLATFORMS)
-    await manager.async_start()
     entry.async_on_unload(manager.async_stop)
+    # The first plan before the entities: they are added with the view of their lock already there.
+    await manager.async_start()
+    await hass.config_entries.async_forward_entry_setups(entry, PLATFORMS)
     for coordinator in coordinators.values():
         entry.async_on_unload(coordinator.cancel_repair_timer)
     _reload_on_subentry_change(hass, entry)
     return True
+
+
+def _alert_scopes(settings: PropertySettings) -> list[str]:
+    """Return the alert scopes the property has now (those of removed locks and calendars are gone)."""
+    return [
+        PLAN_SCOPE,
+        *(feed_scope(calendar_id) for calendar_id in settings.calendars),
+        *(scope(lock_id) for lock_id in settings.locks for scope in (write_scope, path_scope)),
+    ]
 
 
 def _reload_on_subentry_change(hass: HomeAssistant, entry: GuestPinsConfigEntry) -> None:

@@ -8,42 +8,32 @@ from homeassistant.const import EntityCategory
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
-from .const import CONF_LOCKS, SUBENTRY_CALENDAR
+from .commands import PropertyCommands
 from .entity import GuestPinsLockEntity
-from .manager import PropertyManager
+from .errors import translate_errors
 from .models import GuestPinsConfigEntry
 
 PARALLEL_UPDATES = 1
 
 
-async def sync_lock_calendars(manager: PropertyManager, lock_id: str) -> None:
-    """Fetch every calendar that feeds the lock, then replan."""
-    await manager.async_sync(
-        subentry.subentry_id
-        for subentry in manager.entry.get_subentries_of_type(SUBENTRY_CALENDAR)
-        if lock_id in subentry.data.get(CONF_LOCKS, [])
-    )
-
-
-async def apply_pending(manager: PropertyManager, lock_id: str) -> None:
-    """Deliver the lock's pending operations now, without waiting for a retry."""
-    await manager.async_apply(lock_id, force=True)
-
-
 @dataclass(frozen=True, kw_only=True)
 class LockButtonDescription(ButtonEntityDescription):
-    """A lock button and what pressing it does."""
+    """A lock button and the host command pressing it runs."""
 
-    press_fn: Callable[[PropertyManager, str], Awaitable[None]]
+    press_fn: Callable[[PropertyCommands, str], Awaitable[None]]
 
 
 BUTTONS: tuple[LockButtonDescription, ...] = (
-    LockButtonDescription(key="sync_now", translation_key="sync_now", press_fn=sync_lock_calendars),
+    LockButtonDescription(
+        key="sync_now",
+        translation_key="sync_now",
+        press_fn=lambda commands, lock_id: commands.async_sync(lock_id),
+    ),
     LockButtonDescription(
         key="apply_pending",
         translation_key="apply_pending",
         entity_category=EntityCategory.CONFIG,
-        press_fn=apply_pending,
+        press_fn=lambda commands, lock_id: commands.async_apply_now(lock_id),
     ),
 )
 
@@ -52,7 +42,7 @@ async def async_setup_entry(
     hass: HomeAssistant, entry: GuestPinsConfigEntry, async_add_entities: AddConfigEntryEntitiesCallback
 ) -> None:
     """Add the buttons of each managed lock."""
-    for lock_id in entry.runtime_data.manager.locks:
+    for lock_id in entry.runtime_data.settings.locks:
         async_add_entities(
             [LockButton(entry, description, lock_id) for description in BUTTONS], config_subentry_id=lock_id
         )
@@ -63,6 +53,12 @@ class LockButton(GuestPinsLockEntity, ButtonEntity):
 
     entity_description: LockButtonDescription
 
+    def __init__(self, entry: GuestPinsConfigEntry, description: LockButtonDescription, lock_id: str) -> None:
+        """Press through the property's commands, like every other host edit."""
+        super().__init__(entry, description, lock_id)
+        self._commands = entry.runtime_data.commands
+
+    @translate_errors
     async def async_press(self) -> None:
-        """Do what the button says."""
-        await self.entity_description.press_fn(self.manager, self.lock_id)
+        """Do what the button says (a lock out of reach is said so, in the host's language)."""
+        await self.entity_description.press_fn(self._commands, self.lock_id)

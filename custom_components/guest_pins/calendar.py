@@ -24,7 +24,7 @@ async def async_setup_entry(
     hass: HomeAssistant, entry: GuestPinsConfigEntry, async_add_entities: AddConfigEntryEntitiesCallback
 ) -> None:
     """Add the access calendar of each managed lock."""
-    for lock_id in entry.runtime_data.manager.locks:
+    for lock_id in entry.runtime_data.settings.locks:
         async_add_entities([AccessCalendar(entry, ACCESS, lock_id)], config_subentry_id=lock_id)
 
 
@@ -33,26 +33,26 @@ class AccessCalendar(GuestPinsLockEntity, CalendarEntity):
 
     def _windows(self, span: Interval) -> list[tuple[Interval, str, str | None]]:
         """Return the access windows on this lock that overlap a span: (when, summary, uid)."""
-        manager = self.manager
-        stays = manager.plan.stays_on(self.lock_id) if manager.plan else ()
+        access = self.view.access
         found: list[tuple[Interval, str, str | None]] = [
             (stay.window, stay.guest_name or "Guest stay", stay.stay_id)
-            for stay in stays
+            for stay in access.stays
             if stay.window.overlaps(span) and not stay.window.empty
         ]
-        for pin in manager.statics():
-            if not pin.enabled or self.lock_id not in pin.locks:
-                continue
+        zone = access.zone
+        if zone is None:
+            return found
+        for pin in access.statics:
             if pin.schedule is None:
-                start, end = windows.validity(pin, manager.zone)
+                start, end = windows.validity(pin, zone)
                 always = Interval(start or span.start, end or FAR_FUTURE)
                 if always.overlaps(span):
                     found.append((always, pin.name, None))
                 continue
             found.extend(
                 (occurrence, pin.name, None)
-                for occurrence in windows.schedule_occurrences(pin.schedule, span, manager.zone)
-                if windows.within_validity(pin, occurrence.start, manager.zone)
+                for occurrence in windows.schedule_occurrences(pin.schedule, span, zone)
+                if windows.within_validity(pin, occurrence.start, zone)
             )
         return sorted(found, key=lambda item: (item[0].start, item[1]))
 

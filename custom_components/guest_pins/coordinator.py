@@ -7,12 +7,13 @@ and it goes away by itself on the next good fetch.
 """
 
 import asyncio
+from collections.abc import Mapping
 from datetime import datetime, timedelta
 import hashlib
-from typing import TYPE_CHECKING, Any, cast
+from typing import Any, cast
 from zoneinfo import ZoneInfo
 
-from homeassistant.config_entries import ConfigSubentry
+from homeassistant.config_entries import ConfigEntry
 from homeassistant.core import CALLBACK_TYPE, HomeAssistant, callback
 from homeassistant.helpers import issue_registry as ir
 from homeassistant.helpers.event import async_track_point_in_utc_time
@@ -20,29 +21,25 @@ from homeassistant.helpers.storage import Store
 from homeassistant.helpers.update_coordinator import DataUpdateCoordinator, UpdateFailed
 from homeassistant.util import dt as dt_util
 
-from .const import (
-    CONF_CALENDAR_ENTITY,
-    CONF_SYNC_INTERVAL,
-    CONF_URL,
-    DEFAULT_OPTIONS,
-    DOMAIN,
-    LOGGER,
-    MIN_SYNC_INTERVAL,
-)
+from .alerts import Alert, AlertCenter
+from .const import DOMAIN, LOGGER
 from .core.feeds import FeedSettings, events_from_records, parse_feed
 from .core.model import FeedError, ParsedFeed
-from .feed import FeedFetchError, async_fetch, feed_settings, redacted_host
-
-if TYPE_CHECKING:
-    from .models import GuestPinsConfigEntry
+from .feed import FeedFetchError, async_fetch, redacted_host
+from .settings import CalendarSettings, PropertySettings, feed_settings
 
 SUSTAINED_FAILURE = timedelta(hours=3)
 CACHE_VERSION = 1
 
 
-def feed_issue_id(subentry_id: str) -> str:
-    """Return the repair issue id of a calendar's sustained failure."""
-    return f"feed_unreachable_{subentry_id}"
+def feed_issue_id(calendar_id: str) -> str:
+    """Return the alert id of a calendar's sustained failure."""
+    return f"feed_unreachable_{calendar_id}"
+
+
+def feed_scope(calendar_id: str) -> str:
+    """Return the alert scope of one calendar."""
+    return f"feed:{calendar_id}"
 
 
 # hass.data key of the semaphore that lets one feed be parsed at a time.
@@ -52,29 +49,27 @@ PARSE_SLOT = f"{DOMAIN}_parse_slot"
 class CalendarCoordinator(DataUpdateCoordinator[ParsedFeed]):
     """Keeps one calendar's events fresh."""
 
-    config_entry: GuestPinsConfigEntry
-
     def __init__(
         self,
         hass: HomeAssistant,
-        entry: GuestPinsConfigEntry,
-        subentry: ConfigSubentry,
-        zones: dict[str, ZoneInfo],
+        entry: ConfigEntry,
+        settings: PropertySettings,
+        calendar: CalendarSettings,
+        zones: Mapping[str, ZoneInfo],
+        alerts: AlertCenter,
     ) -> None:
         """Set up the calendar's coordinator with the property's sync interval."""
-        self.sync_interval = max(
-            MIN_SYNC_INTERVAL,
-            timedelta(minutes={**DEFAULT_OPTIONS, **entry.options}[CONF_SYNC_INTERVAL]),
-        )
+        self.sync_interval = settings.sync_interval
         super().__init__(
             hass,
             LOGGER,
             config_entry=entry,
-            name=f"{DOMAIN} calendar {subentry.title}",
+            name=f"{DOMAIN} calendar {calendar.title}",
             update_interval=self.sync_interval,
         )
-        self.subentry = subentry
-        self.settings: FeedSettings = feed_settings(entry, subentry.subentry_id, dict(subentry.data), zones)
+        self.calendar = calendar
+        self.alerts = alerts
+        self.settings: FeedSettings = feed_settings(settings, calendar, zones)
         self.last_success: datetime | None = None
         self.failing_since: datetime | None = None
         self._failures = 0
@@ -82,14 +77,22 @@ class CalendarCoordinator(DataUpdateCoordinator[ParsedFeed]):
         self._last_modified: str | None = None
         self._body_hash: str | None = None
         self._repair_timer: CALLBACK_TYPE | None = None
+        self._alerted = False
         self._cache: Store[dict[str, Any]] = Store(
-            hass, CACHE_VERSION, f"{DOMAIN}.{entry.entry_id}.feed.{subentry.subentry_id}", private=True
+            hass, CACHE_VERSION, f"{DOMAIN}.{entry.entry_id}.feed.{calendar.calendar_id}", private=True
         )
+        self._cached: dict[str, Any] = {}
 
     async def async_load_cache(self) -> None:
-        """Start from the last good feed of an earlier run, so a feed outage at start-up loses nothing."""
-        cached = await self._cache.async_load()
-        if not cached or not self.subentry.data.get(CONF_URL):
+        """Start from the last good feed of an earlier run, so a feed outage at start-up loses nothing.
+
+        Also when the calendar began failing: three hours of failure count across a restart.
+        """
+        cached = await self._cache.async_load() or {}
+        self._cached = cached
+        if since := dt_util.parse_datetime(cached.get("failing_since") or ""):
+            self.failing_since = since
+        if not cached.get("body") or not self.calendar.url:
             return
         body = bytes.fromhex(cached["body"])
         result = await self._async_parse(body, dt_util.utcnow())
@@ -107,14 +110,14 @@ class CalendarCoordinator(DataUpdateCoordinator[ParsedFeed]):
             raise UpdateFailed(
                 translation_domain=DOMAIN,
                 translation_key="feed_unreachable",
-                translation_placeholders={"calendar": self.subentry.title, "detail": str(err)},
+                translation_placeholders={"calendar": self.calendar.title, "detail": str(err)},
             ) from None
         if isinstance(result, FeedError):
             self._failed()
             raise UpdateFailed(
                 translation_domain=DOMAIN,
                 translation_key="feed_unusable",
-                translation_placeholders={"calendar": self.subentry.title, "detail": result.kind.value},
+                translation_placeholders={"calendar": self.calendar.title, "detail": result.kind.value},
             )
         self._recovered()
         return result
@@ -122,7 +125,7 @@ class CalendarCoordinator(DataUpdateCoordinator[ParsedFeed]):
     async def _async_read(self) -> ParsedFeed | FeedError:
         """Return the calendar's events from its URL or its Home Assistant calendar entity."""
         now = dt_util.utcnow()
-        if url := self.subentry.data.get(CONF_URL):
+        if url := self.calendar.url:
             fetched = await async_fetch(self.hass, url, etag=self._etag, last_modified=self._last_modified)
             if fetched is None:
                 # 304: nothing changed, nothing parsed. Validators are only kept after a good parse, so there
@@ -133,7 +136,7 @@ class CalendarCoordinator(DataUpdateCoordinator[ParsedFeed]):
                 self._etag, self._last_modified = fetched.etag, fetched.last_modified
                 await self._async_cache(fetched.body, now)
             return result
-        return await self._async_read_entity(self.subentry.data[CONF_CALENDAR_ENTITY], now)
+        return await self._async_read_entity(self.calendar.calendar_entity or "", now)
 
     async def _async_read_entity(self, entity_id: str, now: datetime) -> ParsedFeed:
         """Ask a Home Assistant calendar for its events over the horizon."""
@@ -170,7 +173,15 @@ class CalendarCoordinator(DataUpdateCoordinator[ParsedFeed]):
         digest = hashlib.sha256(body).hexdigest()
         if digest != self._body_hash:
             self._body_hash = digest
-            await self._cache.async_save({"body": body.hex(), "hash": digest, "fetched_at": now.isoformat()})
+            self._cached = {"body": body.hex(), "hash": digest, "fetched_at": now.isoformat()}
+            await self._cache.async_save(self._cached)
+
+    def _keep_failing_since(self) -> None:
+        """Keep when the calendar began failing (or that it no longer fails) across a restart."""
+        since = self.failing_since.isoformat() if self.failing_since else None
+        if self._cached.get("failing_since") != since:
+            self._cached = {**self._cached, "failing_since": since}
+            self._cache.async_delay_save(lambda: self._cached, 1.0)
 
     @callback
     def _failed(self) -> None:
@@ -179,7 +190,10 @@ class CalendarCoordinator(DataUpdateCoordinator[ParsedFeed]):
         self.update_interval = min(self.sync_interval, timedelta(minutes=2 ** (self._failures - 1)))
         if self.failing_since is None:
             self.failing_since = dt_util.utcnow()
-            LOGGER.warning("Calendar %s cannot be synced; keeping its last good data", self.subentry.title)
+            LOGGER.warning("Calendar %s cannot be synced; keeping its last good data", self.calendar.title)
+            self._keep_failing_since()
+        if self._repair_timer is None and not self._alerted:
+            # Past already when it failed for three hours before a restart: then it is raised at once.
             self._repair_timer = async_track_point_in_utc_time(
                 self.hass, self._raise_repair, self.failing_since + SUSTAINED_FAILURE
             )
@@ -188,32 +202,32 @@ class CalendarCoordinator(DataUpdateCoordinator[ParsedFeed]):
     def _raise_repair(self, _now: datetime) -> None:
         """Ask the host to look at a calendar that has failed for three hours."""
         self._repair_timer = None
-        ir.async_create_issue(
-            self.hass,
-            DOMAIN,
-            feed_issue_id(self.subentry.subentry_id),
-            is_fixable=False,
-            severity=ir.IssueSeverity.ERROR,
-            translation_key="feed_unreachable",
-            translation_placeholders={
-                "calendar": self.subentry.title,
-                "host": redacted_host(self.subentry.data.get(CONF_URL) or "")
-                if self.subentry.data.get(CONF_URL)
-                else self.subentry.data.get(CONF_CALENDAR_ENTITY, ""),
+        self._alerted = True
+        calendar = self.calendar
+        alert = Alert(
+            feed_issue_id(calendar.calendar_id),
+            "feed_unreachable",
+            {
+                "calendar": calendar.title,
+                "host": redacted_host(calendar.url) if calendar.url else calendar.calendar_entity or "",
             },
+            ir.IssueSeverity.ERROR,
         )
+        self.alerts.sync(feed_scope(calendar.calendar_id), [alert])
 
     @callback
     def _recovered(self) -> None:
-        """Reset the back-off and withdraw the repair after a good fetch."""
+        """Reset the back-off and withdraw the alert after a good fetch."""
         if self.failing_since is not None:
-            LOGGER.info("Calendar %s syncs again", self.subentry.title)
+            LOGGER.info("Calendar %s syncs again", self.calendar.title)
         self._failures = 0
         self.update_interval = self.sync_interval
         self.failing_since = None
+        self._alerted = False
+        self._keep_failing_since()
         self.last_success = dt_util.utcnow()
         self.cancel_repair_timer()
-        ir.async_delete_issue(self.hass, DOMAIN, feed_issue_id(self.subentry.subentry_id))
+        self.alerts.sync(feed_scope(self.calendar.calendar_id), [])
 
     @callback
     def cancel_repair_timer(self) -> None:

@@ -50,7 +50,7 @@ async def async_get_config_entry_diagnostics(
         "entry": {"data": dict(entry.data), "options": dict(entry.options)},
         "subentries": subentries,
         "calendars": {
-            coordinator.subentry.title: {
+            coordinator.calendar.title: {
                 "last_success": _iso(coordinator.last_success),
                 "failing_since": _iso(coordinator.failing_since),
                 "events": len(coordinator.data.events) if coordinator.data else None,
@@ -71,19 +71,17 @@ async def async_get_config_entry_diagnostics(
             for stay in (plan.stay_plan.stays if plan else ())
         ],
         "collisions": len(plan.stay_plan.collisions) if plan else 0,
+        "alert_scopes": sorted(manager.alerts.announced.values()),
         "locks": {
-            lock.subentry.title: {
+            lock.title: {
                 "path": type(lock.path).__name__,
                 "capabilities": _capabilities(lock.path.capabilities),
                 "available": lock.path.available(),
                 "slots": {
                     str(slot): {"owner_kind": content.owner.split(":", 1)[0], "code": REDACTED}
-                    for slot, content in sorted(manager.state.lock_contents.get(lock_id, {}).items())
+                    for slot, content in sorted(lock.writer.held.items())
                 },
-                "pending": [
-                    operation.kind.value
-                    for operation in lock.queue.operations(manager.state.lock_contents.get(lock_id, {}))
-                ],
+                "pending": [operation.kind.value for operation in lock.queue.operations(lock.writer.held)],
                 "failed_attempts": {
                     str(slot): queued.attempts for slot, queued in lock.queue.slots.items() if queued.attempts
                 },

@@ -5,30 +5,16 @@ host at most.
 """
 
 from dataclasses import dataclass
-from datetime import datetime, time
-from typing import Any
+from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from aiohttp import ClientError, ClientTimeout
-from homeassistant.config_entries import ConfigEntry
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers.aiohttp_client import async_get_clientsession
 from homeassistant.util import dt as dt_util
 from yarl import URL
 
-from .const import (
-    CONF_BLOCK_PATTERNS,
-    CONF_CALENDAR_TIME_ZONE,
-    CONF_CHECKIN_TIME,
-    CONF_CHECKOUT_TIME,
-    CONF_HONOR_EVENT_TIMES,
-    CONF_PHONE_PATTERNS,
-    CONF_TIME_ZONE,
-    CONF_URL,
-    DEFAULT_OPTIONS,
-    FEED_TIMEOUT,
-)
-from .core.extract import Patterns
+from .const import FEED_TIMEOUT
 from .core.feeds import DEFAULT_MAX_BYTES, FeedSettings, parse_feed
 from .core.model import FeedResult
 
@@ -88,22 +74,6 @@ async def async_fetch(
         raise FeedFetchError(msg) from None
 
 
-def feed_settings(
-    entry: ConfigEntry, calendar_id: str, data: dict[str, Any], zones: dict[str, ZoneInfo]
-) -> FeedSettings:
-    """Return how a calendar's feed is read, from the property's options and the calendar's own settings."""
-    options = {**DEFAULT_OPTIONS, **entry.options}
-    return FeedSettings(
-        calendar_id=calendar_id,
-        property_tz=zones[entry.data[CONF_TIME_ZONE]],
-        calendar_tz=zones.get(data.get(CONF_CALENDAR_TIME_ZONE) or ""),
-        checkin_time=time.fromisoformat(options[CONF_CHECKIN_TIME]),
-        checkout_time=time.fromisoformat(options[CONF_CHECKOUT_TIME]),
-        honor_event_times=bool(data.get(CONF_HONOR_EVENT_TIMES)),
-        patterns=Patterns.compile(data.get(CONF_BLOCK_PATTERNS) or (), data.get(CONF_PHONE_PATTERNS) or ()),
-    )
-
-
 async def async_zones(*names: str | None) -> dict[str, ZoneInfo]:
     """Return the named zones (loaded off the event loop by Home Assistant's cache)."""
     zones: dict[str, ZoneInfo] = {}
@@ -113,13 +83,9 @@ async def async_zones(*names: str | None) -> dict[str, ZoneInfo]:
     return zones
 
 
-async def async_fetch_and_parse(
-    hass: HomeAssistant, entry: ConfigEntry, data: dict[str, Any], calendar_id: str = "new"
-) -> FeedResult:
+async def async_fetch_and_parse(hass: HomeAssistant, url: str, settings: FeedSettings) -> FeedResult:
     """Fetch a calendar's URL and parse it in the executor (the config flow's test-before-configure)."""
-    fetched = await async_fetch(hass, data[CONF_URL])
+    fetched = await async_fetch(hass, url)
     assert fetched is not None  # noqa: S101 - an unconditional request never gets 304
-    zones = await async_zones(entry.data[CONF_TIME_ZONE], data.get(CONF_CALENDAR_TIME_ZONE))
-    settings = feed_settings(entry, calendar_id, data, zones)
     now: datetime = dt_util.utcnow()
     return await hass.async_add_executor_job(parse_feed, fetched.body, settings, now)

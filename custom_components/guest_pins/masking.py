@@ -1,10 +1,8 @@
-"""PINs as the host sees them unless they asked to see codes: masked but for the last two digits."""
+"""PINs as the host sees them unless they asked to see codes: not a digit shown."""
 
-_VISIBLE = 2
+DOT = "\u2022"
 
 
-def mask(code: str | None) -> str | None:
-    """Return a code with all but its last two digits hidden ("••67"); None stays None."""
-    if code is None:
-        return None
-    return "\u2022" * max(0, len(code) - _VISIBLE) + code[-_VISIBLE:]
+def mask(code: str) -> str:
+    """Return a code with every digit hidden ("••••"); only its length shows, which the settings tell."""
+    return DOT * len(code)

@@ -18,13 +18,13 @@ from .core.model import GuestPin, Interval, PinMethod, SlotCode, TimeRange, Week
 from .core.pins import CodeMemory
 
 STORAGE_VERSION = 1
-STORAGE_MINOR_VERSION = 4
+STORAGE_MINOR_VERSION = 5
 # Transactions older than this no longer count for the weekly battery-impact figure.
 TRANSACTION_WINDOW_DAYS = 7
 
 
 class StoredData(TypedDict):
-    """The JSON shape of the store (minor version 4)."""
+    """The JSON shape of the store (minor version 5)."""
 
     secret: str
     memory: dict[str, dict[str, Any]]
@@ -37,6 +37,7 @@ class StoredData(TypedDict):
     queues: dict[str, dict[str, Any]]
     wakeups: dict[str, list[str]]
     issued: dict[str, dict[str, str]]
+    announced: dict[str, str]
 
 
 class GuestPinsStore(Store[StoredData]):
@@ -48,7 +49,7 @@ class GuestPinsStore(Store[StoredData]):
         """Bring an older layout up to date.
 
         1.1 had no write statistics or manual slots, 1.2 no queues, 1.3 no codes issued by a lock's cloud
-        (queued slots without attempts read as never tried).
+        (queued slots without attempts read as never tried), 1.4 no record of the alerts the host was told of.
         """
         data = dict(old_data)
         if old_major_version == 1 and old_minor_version < 2:  # noqa: PLR2004
@@ -60,6 +61,8 @@ class GuestPinsStore(Store[StoredData]):
             data.setdefault("wakeups", {})
         if old_major_version == 1 and old_minor_version < 4:  # noqa: PLR2004
             data.setdefault("issued", {})
+        if old_major_version == 1 and old_minor_version < 5:  # noqa: PLR2004
+            data.setdefault("announced", {})
         return cast("StoredData", data)
 
 
@@ -129,6 +132,8 @@ class PropertyState:
     wakeups: dict[str, list[datetime]] = field(default_factory=dict)
     # Codes a lock's cloud issued in place of guest_pins' own (lock -> slot -> code).
     issued: dict[str, dict[int, str]] = field(default_factory=dict)
+    # Alerts the host was told of (alert id -> its scope): told once per occurrence.
+    announced: dict[str, str] = field(default_factory=dict)
 
     def to_json(self) -> StoredData:
         """Return the state in the store's JSON shape."""
@@ -164,6 +169,7 @@ class PropertyState:
             issued={
                 lock: {str(slot): code for slot, code in slots.items()} for lock, slots in self.issued.items()
             },
+            announced=dict(self.announced),
         )
 
     @classmethod
@@ -207,6 +213,7 @@ class PropertyState:
                 lock: {int(slot): code for slot, code in slots.items()}
                 for lock, slots in data["issued"].items()
             },
+            announced=dict(data["announced"]),
         )
 
     def count_transactions(self, lock_id: str, when: datetime, count: int = 1) -> None:

@@ -248,3 +248,21 @@ def _clash_finder(
         return None
 
     return clash
+
+
+def find_stay(reference: str, stays: Iterable[Stay], events: Iterable[FeedEvent]) -> str | None:
+    """Return the stay a host means, or None when nothing matches.
+
+    A stay is named by its id, one of its events' ids (with or without the calendar), or the booking's
+    reservation code (Airbnb's HM...).
+    """
+    stays = tuple(stays)
+    for stay in stays:
+        if reference == stay.stay_id or any(
+            reference in (source, source.split("/", 1)[-1]) for source in stay.sources
+        ):
+            return stay.stay_id
+    for event in events:
+        if reference == event.reservation_code:
+            return find_stay(source_id(event), stays, ())
+    return None

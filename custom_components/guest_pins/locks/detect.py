@@ -3,7 +3,6 @@
 from dataclasses import dataclass
 
 from homeassistant.core import HomeAssistant
-from homeassistant.exceptions import HomeAssistantError
 from homeassistant.helpers import device_registry as dr, entity_registry as er
 from homeassistant.helpers.entity import entity_sources
 
@@ -29,21 +28,6 @@ class LockInfo:
     integration: str
     path: str
     abilities: str
-
-
-async def async_detect_slot_count(hass: HomeAssistant, entity_id: str, path: str) -> int | None:
-    """Return how many code slots the lock reports, where its path can tell (else None: the flow asks)."""
-    if path != "zwave_js" or not hass.services.has_service("zwave_js", "get_lock_usercode"):
-        return None
-    try:
-        # Without a slot, zwave_js lists every user-code slot the lock has.
-        response = await hass.services.async_call(
-            "zwave_js", "get_lock_usercode", {"entity_id": entity_id}, blocking=True, return_response=True
-        )
-    except HomeAssistantError:
-        return None
-    slots = (response or {}).get(entity_id)
-    return len(slots) if isinstance(slots, dict) and slots else None
 
 
 def describe_lock(hass: HomeAssistant, entity_id: str) -> LockInfo:

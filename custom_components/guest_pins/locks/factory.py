@@ -1,20 +1,10 @@
-"""The path each managed lock gets, chosen by the path its subentry recorded."""
+"""The path each managed lock gets, chosen by the path the host's lock settings name (plain values only)."""
 
 from dataclasses import dataclass, field, replace
 
-from homeassistant.config_entries import ConfigSubentry
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers import device_registry as dr, entity_registry as er
 
-from ..const import (
-    CONF_LOCK_ENTITY,
-    CONF_PATH,
-    CONF_SLOT_COUNT,
-    CONF_TUYA_ACCESS_ID,
-    CONF_TUYA_ACCESS_SECRET,
-    CONF_TUYA_DEVICE_ID,
-    CONF_TUYA_REGION,
-)
 from ..core.model import SlotCode
 from .action_paths import ActionPath, MatterPath, TTLockPath, ZHAPath
 from .base import Capabilities, LockPath, LockPathError, ReportCallback
@@ -22,7 +12,7 @@ from .memory import InMemoryLockPath
 from .ring import RingPath
 from .tuya import TuyaCloud, TuyaPath
 from .zigbee2mqtt import Zigbee2MQTTPath
-from .zwave_js import ZWaveJSPath
+from .zwave_js import ZWaveJSPath, async_slot_count
 
 # Demo locks (Home Assistant's `demo` integration) get a simulated keypad, so scripts/develop shows codes
 # going on and off a lock.
@@ -78,44 +68,54 @@ def zigbee2mqtt_name(hass: HomeAssistant, entity_id: str) -> str:
     return device.name if device and device.name else entity_id.split(".", 1)[1]
 
 
-def create_path(hass: HomeAssistant, subentry: ConfigSubentry) -> LockPath:
+@dataclass(frozen=True, slots=True)
+class PathSpec:
+    """What a lock path is made from: its kind (as `detect` names it), the lock entity and its slots.
+
+    `tuya` is the cloud project a Tuya lock is reached through.
+    """
+
+    kind: str
+    entity_id: str
+    slot_count: int
+    tuya: TuyaCloud | None = None
+
+
+def create_path(hass: HomeAssistant, spec: PathSpec) -> LockPath:
     """Return the path for a managed lock."""
-    data = subentry.data
-    path = data.get(CONF_PATH)
-    if path == "zwave_js":
-        return ZWaveJSPath(
-            hass, data[CONF_LOCK_ENTITY], Capabilities(slot_count=data[CONF_SLOT_COUNT], read_back=True)
-        )
-    if path == "zigbee2mqtt":
+    entity_id, slots = spec.entity_id, spec.slot_count
+    if spec.kind == "zwave_js":
+        return ZWaveJSPath(hass, entity_id, Capabilities(slot_count=slots, read_back=True))
+    if spec.kind == "zigbee2mqtt":
         return Zigbee2MQTTPath(
             hass,
-            data[CONF_LOCK_ENTITY],
-            zigbee2mqtt_name(hass, data[CONF_LOCK_ENTITY]),
-            Capabilities(slot_count=data[CONF_SLOT_COUNT], read_back=True, confirmed_writes=True),
+            entity_id,
+            zigbee2mqtt_name(hass, entity_id),
+            Capabilities(slot_count=slots, read_back=True, confirmed_writes=True),
         )
-    if path == "tuya" and CONF_TUYA_DEVICE_ID in data:
+    if spec.kind == "tuya" and spec.tuya is not None:
         return TuyaPath(
             hass,
-            data[CONF_LOCK_ENTITY],
-            Capabilities(
-                slot_count=data[CONF_SLOT_COUNT], native_windows=True, native_weekly=True, read_back=True
-            ),
-            TuyaCloud(
-                data[CONF_TUYA_ACCESS_ID],
-                data[CONF_TUYA_ACCESS_SECRET],
-                data[CONF_TUYA_REGION],
-                data[CONF_TUYA_DEVICE_ID],
-            ),
+            entity_id,
+            Capabilities(slot_count=slots, native_windows=True, native_weekly=True, read_back=True),
+            spec.tuya,
         )
-    if path == "ring":
+    if spec.kind == "ring":
         return RingPath(
             hass,
-            data[CONF_LOCK_ENTITY],
-            Capabilities(slot_count=data[CONF_SLOT_COUNT], read_back=True, invites=True, remote_open=True),
+            entity_id,
+            Capabilities(slot_count=slots, read_back=True, invites=True, remote_open=True),
         )
-    if path in ACTION_PATHS:
-        kind, capabilities = ACTION_PATHS[path]
-        return kind(hass, data[CONF_LOCK_ENTITY], replace(capabilities, slot_count=data[CONF_SLOT_COUNT]))
-    if path == SIMULATED:
-        return InMemoryLockPath(capabilities=Capabilities(slot_count=data[CONF_SLOT_COUNT], read_back=True))
-    return UnsupportedPath(f"no code path for this lock ({path})")
+    if spec.kind in ACTION_PATHS:
+        kind, capabilities = ACTION_PATHS[spec.kind]
+        return kind(hass, entity_id, replace(capabilities, slot_count=slots))
+    if spec.kind == SIMULATED:
+        return InMemoryLockPath(capabilities=Capabilities(slot_count=slots, read_back=True))
+    return UnsupportedPath(f"no code path for this lock ({spec.kind})")
+
+
+async def async_detect_slot_count(hass: HomeAssistant, kind: str, entity_id: str) -> int | None:
+    """Return how many code slots a lock reports, where its path can ask (else None: the host is asked)."""
+    if kind == "zwave_js":
+        return await async_slot_count(hass, entity_id)
+    return None

@@ -32,6 +32,8 @@ RETRY_MAX = timedelta(hours=1)
 RETRIES_BEFORE_REPORT = 5
 # A lock that reported this recently is taken to be awake: what is queued for it leaves at once.
 AWAKE_FOR = timedelta(seconds=10)
+# The owner of a code a lock holds that guest_pins did not put there.
+FOREIGN = "foreign"
 
 
 def backoff(attempts: int) -> timedelta:
@@ -308,6 +310,32 @@ class LockWriter:
             result.delivered.append(Delivered(operation.slot, operation.content, previous, issued))
         result.transactions = self.path.transactions - before
         return result
+
+    async def clear_now(self, slot: int) -> FlushResult:
+        """Empty a slot the plan does not hold (a code set at the keypad) now, and read back what it holds.
+
+        What the lock then reports is what the writer keeps for the slot: nothing, or a code it still holds
+        (owner `FOREIGN`), which the next flush clears again. Nothing is sent while the lock is out of reach.
+        """
+        async with self._flushing:
+            if not self.path.available():
+                return FlushResult(held_back=True)
+            result = FlushResult()
+            before = self.path.transactions
+            previous = self.held.get(slot)
+            try:
+                await self.path.async_clear(slot, previous)
+                still = await self.path.async_read(slot) if self.path.capabilities.read_back else None
+            except LockPathError as err:
+                result.failed.append(Failed(slot, None, str(err), 1, report=False))
+            else:
+                if still is None:
+                    self.held.pop(slot, None)
+                    result.delivered.append(Delivered(slot, None, previous))
+                else:
+                    self.held[slot] = SlotCode(FOREIGN, still)
+            result.transactions = self.path.transactions - before
+            return result
 
     async def _async_write(self, operation: Operation, previous: SlotCode | None) -> str | None:
         """Carry out one operation, reading it back where the path can and the lock did not confirm it."""

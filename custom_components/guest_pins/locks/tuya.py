@@ -12,6 +12,7 @@ the guest's (the writer reports it as issued). Only calls that reach the lock co
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
+from enum import StrEnum
 from typing import Any
 
 from homeassistant.core import HomeAssistant
@@ -37,6 +38,15 @@ GONE_PHASES = frozenset({0, 4, 5, 7})
 ALWAYS = timedelta(days=3650)
 # After the cloud could not be reached, wait this long before trying it again.
 UNREACHABLE_FOR = timedelta(minutes=1)
+
+
+class TuyaProjectCheck(StrEnum):
+    """What Tuya's cloud said of a project's key and a lock's device id."""
+
+    OK = "ok"
+    INVALID_AUTH = "invalid_auth"
+    UNKNOWN_DEVICE = "unknown_device"
+    CANNOT_CONNECT = "cannot_connect"
 
 
 class TuyaRefusalError(LockPathError):
@@ -273,3 +283,17 @@ class TuyaPath:
             return code
         ids = await self._job(lambda: self._password_ids(slot))
         return self._written.get(slot) if ids else None
+
+
+async def async_check_project(hass: HomeAssistant, entity_id: str, cloud: TuyaCloud) -> TuyaProjectCheck:
+    """Ask Tuya's cloud once whether a project's key reaches the lock's device (the lock flow's check)."""
+    path = TuyaPath(hass, entity_id, Capabilities(), cloud)
+    try:
+        await path.async_check()
+    except TuyaRefusalError as err:
+        if err.code in TUYA_UNKNOWN_DEVICE:
+            return TuyaProjectCheck.UNKNOWN_DEVICE
+        return TuyaProjectCheck.INVALID_AUTH
+    except LockPathError:
+        return TuyaProjectCheck.CANNOT_CONNECT
+    return TuyaProjectCheck.OK

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from homeassistant.config_entries import ConfigEntryState
 from homeassistant.core import HomeAssistant
+from homeassistant.exceptions import HomeAssistantError
 from homeassistant.helpers import entity_registry as er
 from homeassistant.util import dt as dt_util
 
@@ -39,6 +40,21 @@ REPORT_EVENTS = ("wake up", "alive", "notification", "value notification")
 # A sleeping lock whose Wake Up interval is unknown: Z-Wave's usual default.
 DEFAULT_WAKE_INTERVAL = timedelta(hours=1)
 _LAST_MINUTE = time(23, 59)
+
+
+async def async_slot_count(hass: HomeAssistant, entity_id: str) -> int | None:
+    """Return how many user-code slots a Z-Wave lock reports (None: it cannot say; the host is asked)."""
+    if not hass.services.has_service(ZWAVE_DOMAIN, "get_lock_usercode"):
+        return None
+    try:
+        # Without a slot, zwave_js lists every user-code slot the lock has.
+        response = await hass.services.async_call(
+            ZWAVE_DOMAIN, "get_lock_usercode", {"entity_id": entity_id}, blocking=True, return_response=True
+        )
+    except HomeAssistantError:
+        return None
+    slots = (response or {}).get(entity_id)
+    return len(slots) if isinstance(slots, dict) and slots else None
 
 
 @dataclass

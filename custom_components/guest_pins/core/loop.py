@@ -1,0 +1,181 @@
+"""The decisions of the replan loop: which writes are urgent, which may wait, when to wake, what to tell.
+
+The shell runs the loop (plan, queue, flush, record, alert, sleep); every choice it makes on the way is a pure
+function here, so it can be tested without Home Assistant and without a clock.
+"""
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
+from enum import StrEnum
+
+from .engine import PropertyPlan
+from .model import GuestPin, Interval, PinMethod, SlotCode, Stay
+from .pins import CodeMemory
+
+# A code a lock will limit to its window by itself may wait for another reason to talk to the lock (its
+# provisioning lead is the earliest it goes on), but it is on the lock at the latest this long before.
+LATEST_PROVISION = timedelta(hours=12)
+# A lock that still lacks a guest's code this long before check-in gets a repair.
+MISSING_CODE_ALERT = timedelta(hours=6)
+ZERO = timedelta(0)
+
+STAY_OWNER = "stay:"
+STATIC_OWNER = "static:"
+MANUAL_OWNER = "manual:"
+
+
+def stay_owner(stay_id: str) -> str:
+    """Return the slot owner that stands for a stay."""
+    return f"{STAY_OWNER}{stay_id}"
+
+
+def owned_stay(owner: str) -> str | None:
+    """Return the stay id a slot owner stands for, or None when it is not a stay."""
+    return owner.removeprefix(STAY_OWNER) if owner.startswith(STAY_OWNER) else None
+
+
+def desired_slots(planned: Mapping[int, SlotCode], manual: Mapping[int, str]) -> dict[int, SlotCode]:
+    """Return what a lock should hold: the plan's slots and the host's manual ones (FR-025), by slot."""
+    slots = dict(planned)
+    for slot, code in manual.items():
+        slots[slot] = SlotCode(f"{MANUAL_OWNER}{slot}", code)
+    return dict(sorted(slots.items()))
+
+
+def deferred_slots(
+    desired: Mapping[int, SlotCode], held: Mapping[int, SlotCode], now: datetime, batch_window: timedelta
+) -> dict[int, datetime]:
+    """Return the slots whose write may wait for a communication with the lock, and until when.
+
+    A guest's code that the lock will limit to the stay's window by itself can go on with whatever next wakes
+    the lock (several guests in one wake-up); it leaves on its own only `LATEST_PROVISION` before the window.
+    """
+    deferred: dict[int, datetime] = {}
+    for slot, want in desired.items():
+        window = want.native_window
+        if window is not None and held.get(slot) != want:
+            latest = window.start - LATEST_PROVISION
+            if latest > now + batch_window:
+                deferred[slot] = latest
+    return deferred
+
+
+def urgent_slots(
+    desired: Mapping[int, SlotCode],
+    held: Mapping[int, SlotCode],
+    now: datetime,
+    windows: Mapping[str, Interval],
+) -> set[int]:
+    """Return the slots that cannot wait for the batching window (`windows`: each stay owner's window).
+
+    A guest whose window has begun would be locked out, or a guest's code must go (its window ended, or the
+    stay is gone).
+    """
+    urgent: set[int] = set()
+    for slot in desired.keys() | held.keys():
+        want, have = desired.get(slot), held.get(slot)
+        if want is not None and want.owner in windows and windows[want.owner].covers(now) and have != want:
+            urgent.add(slot)
+        if have is not None and owned_stay(have.owner) and (want is None or want.owner != have.owner):
+            urgent.add(slot)
+    return urgent
+
+
+def wake_at(
+    now: datetime,
+    next_change: datetime | None,
+    batch_window: timedelta,
+    next_moment: datetime | None,
+    flushes: Iterable[datetime],
+) -> datetime | None:
+    """Return when the loop must run next: a plan change (a batching window early), a moment or a flush."""
+    candidates = [*flushes]
+    if next_change is not None:
+        # The plan looks one batching window ahead, so waking that early puts the change on time.
+        candidates.append(next_change - batch_window)
+    if next_moment is not None:
+        candidates.append(next_moment)
+    return max(min(candidates), now) if candidates else None
+
+
+class PlanAlertKind(StrEnum):
+    """Problems a plan shows that the host must hear of."""
+
+    COLLISION = "collision"
+    CAPACITY = "capacity"
+    MISSING_CODE = "missing_code"
+
+
+@dataclass(frozen=True, slots=True)
+class PlanAlert:
+    """One problem of the plan: its stable id (one per occurrence) and who it concerns."""
+
+    alert_id: str
+    kind: PlanAlertKind
+    lock_id: str | None = None
+    stay_id: str | None = None
+    other: str | None = None
+    count: int = 0
+    slot_kind: str | None = None
+
+
+def missing_code_alerts(
+    lock_id: str, stays: Iterable[Stay], held_owners: set[str], lead: timedelta, now: datetime
+) -> list[PlanAlert]:
+    """Return the stays whose code is due on the lock, is close to check-in, and is still not there.
+
+    Due means `lead` before the window (the provisioning lead where the lock enforces windows, else the
+    window's start); close means within `MISSING_CODE_ALERT` of check-in, or later while the window lasts.
+    """
+    return [
+        PlanAlert(f"missing_{lock_id}_{stay.stay_id}", PlanAlertKind.MISSING_CODE, lock_id, stay.stay_id)
+        for stay in stays
+        if stay.window.start - lead <= now < stay.window.end
+        and stay.checkin - MISSING_CODE_ALERT <= now
+        and stay_owner(stay.stay_id) not in held_owners
+    ]
+
+
+def plan_alerts(
+    plan: PropertyPlan, held_owners: Mapping[str, set[str]], leads: Mapping[str, timedelta], now: datetime
+) -> list[PlanAlert]:
+    """Return the problems the plan shows now.
+
+    They are collisions no code could move out of, full locks, and guests' codes still missing close to
+    check-in (`held_owners`/`leads`: per lock, what it holds and how early a code is due on it).
+    """
+    alerts = [
+        PlanAlert(
+            f"collision_{collision.stay_id}",
+            PlanAlertKind.COLLISION,
+            stay_id=collision.stay_id,
+            other=collision.other,
+        )
+        for collision in plan.stay_plan.collisions
+        if collision.moved_to is None
+    ]
+    for lock_id, lock_plan in plan.locks.items():
+        alerts += [
+            PlanAlert(
+                f"capacity_{lock_id}_{shortfall.kind}",
+                PlanAlertKind.CAPACITY,
+                lock_id,
+                count=len(shortfall.owners),
+                slot_kind=shortfall.kind,
+            )
+            for shortfall in lock_plan.shortfalls
+        ]
+        alerts += missing_code_alerts(
+            lock_id, plan.stays_on(lock_id), held_owners.get(lock_id, set()), leads.get(lock_id, ZERO), now
+        )
+    return alerts
+
+
+def frozen(memory: CodeMemory | None, code: str) -> CodeMemory:
+    """Return a stay's code memory once its code reached a lock or the guest: it no longer changes.
+
+    A memory without a code (a code held from before guest_pins remembered codes) keeps the held one.
+    """
+    memory = memory or CodeMemory()
+    return replace(memory, pin=memory.pin or GuestPin(code, PinMethod.DATE), frozen=True)

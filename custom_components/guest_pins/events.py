@@ -1,0 +1,94 @@
+"""`guest_pins_event`: what automations hear of a property, never with a code in it.
+
+The event bus is recorded in Home Assistant's database (and in every backup), so no event carries a code,
+masked or not: an automation that must send a guest their code asks for it with an action that answers
+(`guest_pins.get_stay_code`), whose answer is not recorded.
+"""
+
+from collections.abc import Mapping
+from typing import Any
+
+from homeassistant.core import HomeAssistant, callback
+
+from .core.engine import Moment
+from .core.loop import PlanAlert, PlanAlertKind
+from .core.model import Stay
+from .lock_runtime import LockRuntime
+from .locks.queue import Delivered, Failed
+
+EVENT_GUEST_PINS = "guest_pins_event"
+
+
+class PropertyEvents:
+    """Fires one property's events; `locks` gives each lock's device and entity."""
+
+    def __init__(self, hass: HomeAssistant, entry_id: str, locks: Mapping[str, LockRuntime]) -> None:
+        """Fire for the property `entry_id`."""
+        self.hass = hass
+        self.entry_id = entry_id
+        self.locks = locks
+
+    @callback
+    def fire(self, kind: str, lock_id: str | None = None, /, **data: object) -> None:
+        """Fire one event; with a lock, `device_id` names guest_pins' device of it (for device triggers)."""
+        payload: dict[str, Any] = {"type": kind, "config_entry_id": self.entry_id, **data}
+        if lock_id is not None and (lock := self.locks.get(lock_id)) is not None:
+            payload["device_id"] = lock.device_id
+            payload["lock"] = lock.entity_id
+        self.hass.bus.async_fire(EVENT_GUEST_PINS, payload)
+
+    @callback
+    def delivered(self, lock_id: str, delivered: Delivered) -> None:
+        """Tell automations a code reached or left a lock (who it belongs to, where; not the code)."""
+        previous, content = delivered.previous, delivered.content
+        if previous is not None and (content is None or previous.owner != content.owner):
+            self.fire("pin_removed", lock_id, slot=delivered.slot, owner=previous.owner)
+        if content is not None:
+            self.fire(
+                "pin_programmed",
+                lock_id,
+                slot=delivered.slot,
+                owner=content.owner,
+                issued_by_lock=delivered.issued is not None,
+            )
+
+    @callback
+    def write_failed(self, lock_id: str, failed: Failed) -> None:
+        """Tell automations a slot's writes keep failing (after its last quick retry, or a refusal)."""
+        self.fire("write_failed", lock_id, slot=failed.slot, reason=failed.reason, attempts=failed.attempts)
+
+    def stay_devices(self, stay: Stay) -> dict[str, object]:
+        """Return the device ids of a stay's locks (the first as device_id, for device triggers)."""
+        devices = sorted(self.locks[lock].device_id for lock in stay.locks if lock in self.locks)
+        return {"device_id": devices[0] if devices else None, "device_ids": devices}
+
+    @callback
+    def moment(self, moment: Moment) -> None:
+        """Fire a stay's reminder, check-in or check-out."""
+        stay = moment.stay
+        details: dict[str, object] = {}
+        if moment.before is not None:
+            details = {
+                "hours_before": moment.before.total_seconds() / 3600,
+                "checkin": stay.checkin.isoformat(),
+                "locks": sorted(self.locks[lock].entity_id for lock in stay.locks if lock in self.locks),
+            }
+        self.fire(
+            moment.kind, reservation=stay.stay_id, guest=stay.guest_name, **details, **self.stay_devices(stay)
+        )
+
+    @callback
+    def plan_problem(self, found: PlanAlert) -> None:
+        """Tell automations of a full lock or a code missing near check-in, when it first appears.
+
+        Collisions have their own event, fired for every collision, solved or not (FR-008).
+        """
+        if found.kind is PlanAlertKind.CAPACITY:
+            self.fire("capacity_exceeded", found.lock_id, count=found.count, kind=found.slot_kind)
+        elif found.kind is PlanAlertKind.MISSING_CODE:
+            self.fire("missing_code", found.lock_id, reservation=found.stay_id)
+
+    @callback
+    def door_opened(self, lock_id: str, stay: Stay) -> None:
+        """Tell automations the door was opened remotely for a guest."""
+        self.fire("door_opened", lock_id, reservation=stay.stay_id, guest=stay.guest_name)

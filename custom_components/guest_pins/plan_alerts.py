@@ -1,0 +1,48 @@
+"""The plan's problems (collisions, full locks, missing codes) as alerts and events that name people.
+
+The core says what is wrong in ids; this module puts the lock's name and the guest's name and dates in their
+place.
+"""
+
+from collections.abc import Mapping
+from zoneinfo import ZoneInfo
+
+from .alerts import Alert
+from .core.engine import PropertyPlan
+from .core.loop import PlanAlert, PlanAlertKind, owned_stay
+from .core.model import Stay
+from .lock_runtime import LockRuntime
+
+UNNAMED_GUEST = "Guest"
+
+
+def stay_label(stay: Stay | None, zone: ZoneInfo, fallback: str) -> str:
+    """Return how a host recognises a stay: the guest's name and the local dates of the stay."""
+    if stay is None:
+        return fallback
+    checkin, checkout = stay.checkin.astimezone(zone), stay.checkout.astimezone(zone)
+    return f"{stay.guest_name or UNNAMED_GUEST} ({checkin:%Y-%m-%d} \N{EN DASH} {checkout:%Y-%m-%d})"
+
+
+def owner_label(owner: str, stays: Mapping[str, Stay], zone: ZoneInfo) -> str:
+    """Return a slot owner as a host reads it: a stay by guest and dates, a static PIN by its name."""
+    if (stay_id := owned_stay(owner)) is not None:
+        return stay_label(stays.get(stay_id), zone, UNNAMED_GUEST)
+    return owner.split(":", 1)[-1]
+
+
+def plan_alert(
+    found: PlanAlert, locks: Mapping[str, LockRuntime], plan: PropertyPlan, zone: ZoneInfo
+) -> Alert:
+    """Return the alert of a plan problem, with the lock's and the guest's names in its message."""
+    stays = {stay.stay_id: stay for stay in plan.stay_plan.stays}
+    lock = locks[found.lock_id].title if found.lock_id is not None and found.lock_id in locks else ""
+    reservation = stay_label(stays.get(found.stay_id or ""), zone, UNNAMED_GUEST)
+    match found.kind:
+        case PlanAlertKind.COLLISION:
+            placeholders = {"reservation": reservation, "other": owner_label(found.other or "", stays, zone)}
+        case PlanAlertKind.CAPACITY:
+            placeholders = {"lock": lock, "count": str(found.count), "kind": found.slot_kind or ""}
+        case PlanAlertKind.MISSING_CODE:
+            placeholders = {"lock": lock, "reservation": reservation}
+    return Alert(found.alert_id, found.kind, placeholders)
