@@ -58,9 +58,9 @@ def snapshot(snapshot: SnapshotAssertion) -> SnapshotAssertion:
 
 
 @pytest.fixture
-def zwave_lock(hass: HomeAssistant) -> FakeZWaveLock:
-    """Return the simulated Z-Wave lock behind Home Assistant's zwave_js actions."""
-    return install_zwave_lock(hass)
+async def zwave_lock(hass: HomeAssistant) -> FakeZWaveLock:
+    """Return the simulated Z-Wave lock behind a zwave_js lock entity."""
+    return await install_zwave_lock(hass)
 
 
 @pytest.fixture

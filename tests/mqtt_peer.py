@@ -14,6 +14,8 @@ import time
 import paho.mqtt.client as paho
 import pytest
 
+from .waiting import peer_missing
+
 MOSQUITTO = shutil.which("mosquitto") or "/usr/sbin/mosquitto"
 START_TIMEOUT_S = 10.0
 
@@ -29,7 +31,7 @@ def free_port() -> int:
 def mosquitto() -> Generator[int]:
     """Run a broker on 127.0.0.1 for one test; yield its port; stop it by its PID."""
     if not Path(MOSQUITTO).exists():
-        pytest.skip("mosquitto is not installed (.ci/run installs it from Debian)")
+        peer_missing("mosquitto is not installed (.ci/run installs it from Debian)")
     port = free_port()
     # World-readable: as root mosquitto drops to its own user before it reads the config.
     workdir = Path(tempfile.mkdtemp(prefix="guest-pins-mqtt-"))

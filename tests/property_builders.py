@@ -126,14 +126,14 @@ def static_subentry(
     )
 
 
-def build_property_entry(property_data: dict[str, Any]) -> MockConfigEntry:
+def build_property_entry(property_data: dict[str, Any], **options: Any) -> MockConfigEntry:
     """Return a property with a lock, an Airbnb calendar, a cleaner (Sat 10-14) and a manager (always)."""
     return MockConfigEntry(
         domain=DOMAIN,
         entry_id="01JBEACHHOUSE0000000000000",
         title="Beach House",
         data=property_data,
-        options=DEFAULT_OPTIONS,
+        options={**DEFAULT_OPTIONS, **options},
         subentries_data=[
             lock_subentry(),
             calendar_subentry(),
@@ -149,13 +149,19 @@ async def load_property(
     freezer: FrozenDateTimeFactory,
     aioclient_mock: AiohttpClientMocker,
     entry: MockConfigEntry,
+    *,
+    serve_feed: bool = True,
 ) -> AsyncGenerator[MockConfigEntry]:
-    """Load a property on Monday 14 Dec 2026, 12:00 in Berlin, with the Airbnb feed served; unload after."""
+    """Load a property on Monday 14 Dec 2026, 12:00 in Berlin, with the Airbnb feed served; unload after.
+
+    `serve_feed` False leaves the feed to the test (it registered its own answer first).
+    """
     await hass.config.async_set_time_zone("Europe/Berlin")
     freezer.move_to(at(2026, 12, 14, 12))
     # The lock reports at the frozen time, so "last seen" is the same on every run.
     hass.states.async_set(LOCK_ENTITY, "locked", {"friendly_name": "Front door"}, force_update=True)
-    aioclient_mock.get(FEED_URL, content=feed("airbnb.ics"), headers={"ETag": '"v1"'})
+    if serve_feed:
+        aioclient_mock.get(FEED_URL, content=feed("airbnb.ics"), headers={"ETag": '"v1"'})
     entry.add_to_hass(hass)
     assert await hass.config_entries.async_setup(entry.entry_id)
     await hass.async_block_till_done()

@@ -6,10 +6,16 @@ from itertools import count
 from typing import Any
 
 from freezegun.api import FrozenDateTimeFactory
+from homeassistant.const import EVENT_CALL_SERVICE
 from homeassistant.core import HomeAssistant, ServiceCall, ServiceResponse, SupportsResponse
 from homeassistant.exceptions import HomeAssistantError
 import pytest
-from pytest_homeassistant_custom_component.common import MockConfigEntry, MockModule, mock_integration
+from pytest_homeassistant_custom_component.common import (
+    MockConfigEntry,
+    MockModule,
+    async_capture_events,
+    mock_integration,
+)
 from pytest_homeassistant_custom_component.test_util.aiohttp import AiohttpClientMocker
 
 from custom_components.guest_pins.const import CONF_PATH, DEFAULT_OPTIONS, DOMAIN
@@ -18,6 +24,7 @@ from custom_components.guest_pins.locks.action_paths import MatterPath, TTLockPa
 from custom_components.guest_pins.locks.base import Capabilities, LockPathError
 
 from .contract import check_contract
+from .lock_entities import StandInLock, async_install_locks
 from .property_builders import at, calendar_subentry, load_property, lock_subentry, move_to
 
 ENTITY = "lock.side_door"
@@ -45,31 +52,26 @@ class ActionLockDouble:
 
 @dataclass
 class SlotLockDouble(ActionLockDouble):
-    """A lock behind ZHA- or Matter-style actions: numbered slots, duplicate codes refused."""
+    """A lock behind ZHA- or Matter-style lock entities: numbered slots, duplicate codes refused."""
 
     slots: dict[int, str] = field(default_factory=dict)
-    calls: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
 
-    def install(self, domain: str, set_name: str, clear_name: str, code_key: str, slot_key: str) -> None:
-        """Register the integration's set and clear actions."""
-        mock_integration(self.hass, MockModule(domain))
+    def store(self, slot: int, code: str) -> None:
+        """Keep a code in a slot, refusing one another slot holds (as locks do)."""
+        self.check()
+        if any(held == code for other, held in self.slots.items() if other != slot):
+            raise HomeAssistantError("duplicate")
+        self.slots[slot] = code
 
-        async def set_code(call: ServiceCall) -> None:
-            self.calls.append((set_name, dict(call.data)))
-            self.check()
-            slot, code = int(call.data[slot_key]), str(call.data[code_key])
-            if any(held == code for other, held in self.slots.items() if other != slot):
-                raise HomeAssistantError("duplicate")
-            self.slots[slot] = code
+    def clear(self, slot: int) -> None:
+        """Empty a slot."""
+        self.check()
+        self.slots.pop(slot, None)
 
-        async def clear_code(call: ServiceCall) -> None:
-            self.calls.append((clear_name, dict(call.data)))
-            self.check()
-            self.slots.pop(int(call.data[slot_key]), None)
-
-        self.hass.services.async_register(domain, set_name, set_code)
-        self.hass.services.async_register(domain, clear_name, clear_code)
-        self.hass.states.async_set(ENTITY, "locked")
+    async def install(self, domain: str) -> None:
+        """Load the integration's lock entity, whose code methods its actions run."""
+        entity = (ZHAStandIn if domain == "zha" else MatterStandIn)(self)
+        await async_install_locks(self.hass, domain, [entity])
 
     async def held(self, slot: int) -> str | None:
         """Return the code in a slot."""
@@ -78,6 +80,43 @@ class SlotLockDouble(ActionLockDouble):
     async def window(self, slot: int) -> Interval | None:
         """These locks enforce no windows (the paths declare none)."""
         raise NotImplementedError
+
+
+class ZHAStandIn(StandInLock):
+    """A ZHA lock entity: what zha.set_lock_user_code and zha.clear_lock_user_code run."""
+
+    def __init__(self, double: SlotLockDouble) -> None:
+        """Stand for the side door."""
+        super().__init__("zha", ENTITY, 1)
+        self.double = double
+
+    async def async_set_lock_user_code(self, code_slot: int, user_code: str) -> None:
+        """Set a user code."""
+        self.double.store(code_slot, user_code)
+
+    async def async_clear_lock_user_code(self, code_slot: int) -> None:
+        """Clear a user code."""
+        self.double.clear(code_slot)
+
+
+class MatterStandIn(StandInLock):
+    """A Matter lock entity: what matter.set_lock_credential and matter.clear_lock_credential run."""
+
+    def __init__(self, double: SlotLockDouble) -> None:
+        """Stand for the side door."""
+        super().__init__("matter", ENTITY, 1)
+        self.double = double
+
+    async def async_set_lock_credential(self, **kwargs: Any) -> dict[str, Any]:
+        """Set a PIN credential at an index."""
+        assert kwargs["credential_type"] == "pin"
+        self.double.store(int(kwargs["credential_index"]), str(kwargs["credential_data"]))
+        return {"credential_index": kwargs["credential_index"]}
+
+    async def async_clear_lock_credential(self, **kwargs: Any) -> None:
+        """Clear the PIN credential at an index."""
+        assert kwargs["credential_type"] == "pin"
+        self.double.clear(int(kwargs["credential_index"]))
 
 
 @dataclass
@@ -136,41 +175,28 @@ class TTLockDouble(ActionLockDouble):
         return Interval(passcode["start"], passcode["end"]) if passcode["start"] else None
 
 
-@pytest.mark.parametrize(
-    ("path_type", "domain", "set_name", "clear_name", "code_key", "slot_key"),
-    [
-        (ZHAPath, "zha", "set_lock_user_code", "clear_lock_user_code", "user_code", "code_slot"),
-        (
-            MatterPath,
-            "matter",
-            "set_lock_credential",
-            "clear_lock_credential",
-            "credential_data",
-            "credential_index",
-        ),
-    ],
-)
+@pytest.mark.parametrize(("path_type", "domain"), [(ZHAPath, "zha"), (MatterPath, "matter")])
 async def test_slot_paths_contract(
-    hass: HomeAssistant,
-    path_type: type[ZHAPath | MatterPath],
-    domain: str,
-    set_name: str,
-    clear_name: str,
-    code_key: str,
-    slot_key: str,
+    hass: HomeAssistant, path_type: type[ZHAPath | MatterPath], domain: str
 ) -> None:
-    """ZHA and Matter keep the contract; a missing integration and a duplicate code are clear errors."""
+    """ZHA and Matter keep the contract; a missing integration and a duplicate code are clear errors.
+
+    The codes go through the lock entity's methods, never an action: no action call (which Home Assistant
+    records with its data) carries one.
+    """
     double = SlotLockDouble(hass)
+    calls = async_capture_events(hass, EVENT_CALL_SERVICE)
     path = path_type(hass, ENTITY, Capabilities(slot_count=10))
-    with pytest.raises(LockPathError, match="not available"):
+    with pytest.raises(LockPathError, match="is it loaded"):
         await path.async_set(1, GUEST, None)
-    double.install(domain, set_name, clear_name, code_key, slot_key)
+    await double.install(domain)
     await check_contract(PeerOf(path, double))
     with pytest.raises(LockPathError, match="refused"):
         await path.async_set(2, SlotCode("stay:c", GUEST.code), None)  # the contract left it in slot 3
     assert not path.capabilities.read_back
     with pytest.raises(LockPathError, match="cannot read"):
         await path.async_read(1)
+    assert GUEST.code not in str([call.data for call in calls])
 
 
 async def test_ttlock_contract_with_native_window(hass: HomeAssistant) -> None:

@@ -1,7 +1,8 @@
 """The config flow: the property, its options, and its calendar, lock and static PIN subentries."""
 
+from collections.abc import Generator
 from typing import Any
-from unittest.mock import patch
+from unittest.mock import AsyncMock, patch
 
 from homeassistant.config_entries import SOURCE_USER, ConfigSubentryData
 from homeassistant.const import CONF_NAME
@@ -46,7 +47,17 @@ from .zwave_double import LOCK_ENTITY, install_zwave_lock
 FEED_URL = "https://www.airbnb.com/calendar/ical/12345.ics?s=secret-token"
 
 
-async def test_user_flow_creates_property(hass: HomeAssistant) -> None:
+@pytest.fixture(autouse=True)
+def mock_setup_entry() -> Generator[AsyncMock]:
+    """Keep the property itself from being set up: these tests are about the flows, not the property."""
+    with (
+        patch("custom_components.guest_pins.async_setup_entry", return_value=True) as setup,
+        patch("custom_components.guest_pins.async_unload_entry", return_value=True),
+    ):
+        yield setup
+
+
+async def test_user_flow_creates_property(hass: HomeAssistant, mock_setup_entry: AsyncMock) -> None:
     """The host names the property and picks its time zone; the zone defaults to Home Assistant's."""
     await hass.config.async_set_time_zone("America/New_York")
     result = await hass.config_entries.flow.async_init(DOMAIN, context={"source": SOURCE_USER})
@@ -66,6 +77,7 @@ async def test_user_flow_creates_property(hass: HomeAssistant) -> None:
     assert result["data"] == {CONF_NAME: "Beach House", CONF_TIME_ZONE: "Asia/Kolkata"}
     assert result["options"] == DEFAULT_OPTIONS
     assert result["result"].unique_id == "beach house"
+    assert len(mock_setup_entry.mock_calls) == 1
 
 
 async def test_blank_name_is_refused_and_can_be_corrected(hass: HomeAssistant) -> None:
@@ -250,9 +262,9 @@ async def test_calendar_reconfigure(
 
 
 @pytest.fixture
-def zwave_lock_entity(hass: HomeAssistant) -> str:
-    """Register a Z-Wave JS lock (with zwave_js's user-code actions) and return its entity id."""
-    install_zwave_lock(hass)
+async def zwave_lock_entity(hass: HomeAssistant) -> str:
+    """Load a Z-Wave JS lock entity (with zwave_js's user-code methods) and return its entity id."""
+    await install_zwave_lock(hass)
     return LOCK_ENTITY
 
 

@@ -53,7 +53,14 @@ async def test_lock_device_is_our_own(
     assert device.config_entry_id == loaded.entry_id
     lock_entity = entity_registry.async_get("lock.front_door")
     assert lock_entity is not None
-    assert lock_entity.device_id != device.id
+    assert lock_entity.device_id is not None  # the lock has its own device (zwave_js's) ...
+    assert lock_entity.device_id != device.id  # ... which is not ours
+    lock_device = device_registry.async_get(lock_entity.device_id)
+    assert lock_device is not None
+    assert lock_device.config_entry_id != loaded.entry_id  # and we never attached ourselves to it
+    ours = er.async_entries_for_device(entity_registry, device.id)
+    assert ours
+    assert {entity.config_entry_id for entity in ours} == {loaded.entry_id}
 
 
 async def test_codes_are_masked_unless_shown(
@@ -109,9 +116,11 @@ async def test_diagnostics_redact_codes_urls_and_names(
     freezer: FrozenDateTimeFactory,
     loaded: MockConfigEntry,
     hass_client: ClientSessionGenerator,
+    snapshot: SnapshotAssertion,
 ) -> None:
     """Diagnostics carry the shape of the property, never a code, phone digits, a name or a feed URL."""
     diagnostics: dict[str, Any] = await get_diagnostics_for_config_entry(hass, hass_client, loaded)
+    assert diagnostics == snapshot
     text = str(diagnostics)
     for secret in ("4567", "9911", "5678", "secret-token", "airbnb.com/calendar", "Maria"):
         assert secret not in text

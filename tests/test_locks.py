@@ -76,7 +76,7 @@ async def test_zwave_path_without_the_integration(hass: HomeAssistant) -> None:
     """Without zwave_js loaded the path says so instead of failing obscurely."""
     path = ZWaveJSServicePath(hass, "lock.nowhere", Capabilities())
     assert not path.available()
-    with pytest.raises(LockPathError, match="not available"):
+    with pytest.raises(LockPathError, match="is it loaded"):
         await path.async_clear(1, None)
 
 

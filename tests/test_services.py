@@ -7,7 +7,7 @@ from typing import Any
 from freezegun.api import FrozenDateTimeFactory
 from homeassistant.config_entries import ConfigEntryState
 from homeassistant.core import HomeAssistant
-from homeassistant.exceptions import ServiceValidationError, Unauthorized
+from homeassistant.exceptions import HomeAssistantError, ServiceValidationError, Unauthorized
 from homeassistant.util import dt as dt_util
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
@@ -158,6 +158,33 @@ async def test_manual_pin_and_clear_slot(
     zwave_lock.slots[6] = "3141"  # set at the keypad, unknown to guest_pins
     await act("clear_slot", lock=LOCK_ENTITY, slot=6)
     assert 6 not in zwave_lock.slots
+
+
+async def test_clear_slot_keeps_what_the_lock_then_reports(
+    act: Act, hass: HomeAssistant, loaded: MockConfigEntry, zwave_lock: FakeZWaveLock
+) -> None:
+    """A keypad code is cleared through the lock's writer and read back; a lock that kept it is seen to."""
+    held = loaded.runtime_data.manager.locks["lock1"].writer.held
+    zwave_lock.slots[6] = "3141"  # set at the keypad, unknown to guest_pins
+    clear = zwave_lock.clear_usercode
+
+    def acknowledge_but_keep(slot: int) -> None:
+        """Answer the clear without clearing (a lock that lost the command)."""
+        zwave_lock.calls.append(("clear", slot, None))
+
+    zwave_lock.clear_usercode = acknowledge_but_keep  # type: ignore[method-assign]
+    with pytest.raises(HomeAssistantError):  # the read-back shows the code is still there
+        await hass.services.async_call(
+            DOMAIN,
+            "clear_slot",
+            {"config_entry_id": loaded.entry_id, "lock": LOCK_ENTITY, "slot": 6},
+            blocking=True,
+        )
+    assert (held[6].owner, held[6].code) == ("foreign", "3141")  # what the lock reports, not a made-up value
+    zwave_lock.clear_usercode = clear  # type: ignore[method-assign]
+    await act("sync")  # its queue clears it again within the batching window
+    assert 6 not in zwave_lock.slots
+    assert 6 not in held
 
 
 async def test_get_codes_masks_unless_an_admin_reveals(

@@ -35,7 +35,7 @@ async def test_same_day_turnover_is_one_overwrite_without_overlap(
     property_data: dict[str, Any],
 ) -> None:
     """US1-4: the outgoing code leaves at 11:00, the incoming arrives at 16:00 in the same slot."""
-    front = install_zwave_locks(hass, "lock.front_door")["lock.front_door"]
+    front = (await install_zwave_locks(hass, "lock.front_door"))["lock.front_door"]
     entry = MockConfigEntry(
         domain=DOMAIN,
         data=property_data,
@@ -65,7 +65,7 @@ async def test_calendars_route_to_their_locks_and_duplicates_merge(
     property_data: dict[str, Any],
 ) -> None:
     """US4-1: A and B feed lock 1, C feeds lock 2. US4-2: the same guest on A and B gets one PIN."""
-    locks = install_zwave_locks(hass, "lock.front_door", BACK)
+    locks = await install_zwave_locks(hass, "lock.front_door", BACK)
     urls = {name: f"https://feeds.example/{name}.ics?s=t" for name in "abc"}
     aioclient_mock.get(urls["a"], content=ical(("a1", "20261215", "20261218", "Last 4 Digits: 4567")))
     aioclient_mock.get(urls["b"], content=ical(("b1", "20261215", "20261218", "Phone: +1 555 000 4567")))
@@ -95,7 +95,7 @@ async def test_collisions_and_capacity_reach_the_host(
     property_data: dict[str, Any],
 ) -> None:
     """A collision is announced with both parties; a full lock raises a repair and a notification at once."""
-    front = install_zwave_locks(hass, "lock.front_door")["lock.front_door"]
+    front = (await install_zwave_locks(hass, "lock.front_door"))["lock.front_door"]
     one_guest_slot = lock_subentry()
     one_guest_slot["data"] = {**one_guest_slot["data"], CONF_GUEST_LAST: 1}
     entry = MockConfigEntry(
@@ -135,11 +135,11 @@ async def test_without_a_direct_path_the_standard_actions_carry_the_codes(
     aioclient_mock: AiohttpClientMocker,
     property_data: dict[str, Any],
 ) -> None:
-    """US5-3: without a Z-Wave JS client or Zigbee2MQTT to talk to, zwave_js's actions write the code.
+    """US5-3: without a Z-Wave JS client or Zigbee2MQTT to talk to, zwave_js's lock entity writes the code.
 
     A lock with no path at all gets a repair, and nothing fails.
     """
-    locks = install_zwave_locks(hass, "lock.front_door")
+    locks = await install_zwave_locks(hass, "lock.front_door")
     calls = async_capture_events(hass, EVENT_CALL_SERVICE)
     hass.states.async_set("lock.shed", "locked")
     nowhere = lock_subentry("shed", "lock.shed")
@@ -153,7 +153,9 @@ async def test_without_a_direct_path_the_standard_actions_carry_the_codes(
     async with load_property(hass, freezer, aioclient_mock, entry):
         await move_to(hass, freezer, at(2026, 12, 15, 16))
         assert locks["lock.front_door"].slots[1] == "4567"
-        assert ("zwave_js", "set_lock_usercode") in {
+        # Through the lock entity's own user-code method (what zwave_js.set_lock_usercode runs), not the
+        # action: Home Assistant records every action call's data, and the code must not be recorded.
+        assert ("zwave_js", "set_lock_usercode") not in {
             (call.data["domain"], call.data["service"]) for call in calls
         }
         assert ir.async_get(hass).async_get_issue(DOMAIN, "unsupported_lock_shed") is not None

@@ -1,15 +1,15 @@
-"""A stand-in for Home Assistant's zwave_js integration: lock entities and the three user-code actions.
+"""A stand-in for Home Assistant's zwave_js integration: lock entities with zwave_js's user-code methods.
 
-The actions behave like zwave_js's (entity targeted, code_slot, usercode; get answers per entity), and each
-lock behind them refuses a code that another of its slots holds, as real locks do.
+guest_pins calls those methods (what zwave_js's actions run) so no code lands in the recorder's action log;
+each lock behind them refuses a code that another of its slots holds, as real locks do.
 """
 
 from dataclasses import dataclass, field
 
-from homeassistant.core import HomeAssistant, ServiceCall, ServiceResponse, SupportsResponse
+from homeassistant.core import HomeAssistant, ServiceResponse
 from homeassistant.exceptions import HomeAssistantError
-from homeassistant.helpers import entity_registry as er
-from pytest_homeassistant_custom_component.common import MockModule, mock_integration
+
+from .lock_entities import StandInLock, async_install_locks
 
 LOCK_ENTITY = "lock.front_door"
 SLOT_COUNT = 10
@@ -45,57 +45,45 @@ class FakeZWaveLock:
         return [call for call in self.calls if call[0] in {"set", "clear"}]
 
 
-def install_zwave_locks(hass: HomeAssistant, *entity_ids: str) -> dict[str, FakeZWaveLock]:
-    """Register the zwave_js stand-in with lock entities and its actions; return the locks by entity."""
-    locks = {entity_id: FakeZWaveLock() for entity_id in entity_ids}
-    mock_integration(hass, MockModule("zwave_js"))
-    registry = er.async_get(hass)
-    for node, entity_id in enumerate(entity_ids, start=5):
-        object_id = entity_id.split(".", 1)[1]
-        registry.async_get_or_create(
-            "lock", "zwave_js", f"3245146787.{node}-98", suggested_object_id=object_id
-        )
-        hass.states.async_set(
-            entity_id, "locked", {"friendly_name": object_id.replace("_", " ").capitalize()}
-        )
+class ZWaveStandIn(StandInLock):
+    """A zwave_js lock entity with the user-code methods zwave_js's actions run, over a FakeZWaveLock."""
 
-    async def set_usercode(call: ServiceCall) -> None:
-        """zwave_js.set_lock_usercode."""
-        for entity_id in (
-            call.data["entity_id"] if isinstance(call.data["entity_id"], list) else [call.data["entity_id"]]
-        ):
-            locks[entity_id].set_usercode(call.data["code_slot"], str(call.data["usercode"]))
+    def __init__(self, entity_id: str, node: int, lock: FakeZWaveLock) -> None:
+        """Stand for one node."""
+        super().__init__("zwave_js", entity_id, node)
+        self.lock = lock
 
-    async def clear_usercode(call: ServiceCall) -> None:
-        """zwave_js.clear_lock_usercode."""
-        for entity_id in (
-            call.data["entity_id"] if isinstance(call.data["entity_id"], list) else [call.data["entity_id"]]
-        ):
-            locks[entity_id].clear_usercode(call.data["code_slot"])
+    async def async_set_lock_usercode(self, code_slot: int, usercode: str) -> None:
+        """What zwave_js.set_lock_usercode runs."""
+        self.lock.set_usercode(code_slot, usercode)
 
-    async def get_usercode(call: ServiceCall) -> ServiceResponse:
-        """zwave_js.get_lock_usercode (answers per entity, like entity actions do)."""
-        entity_id = (
-            call.data["entity_id"] if isinstance(call.data["entity_id"], str) else call.data["entity_id"][0]
-        )
-        lock = locks[entity_id]
-        # With a slot: that slot; without: every slot the lock has, as zwave_js answers.
-        slots = [call.data["code_slot"]] if "code_slot" in call.data else list(range(1, SLOT_COUNT + 1))
+    async def async_clear_lock_usercode(self, code_slot: int) -> None:
+        """What zwave_js.clear_lock_usercode runs."""
+        self.lock.clear_usercode(code_slot)
+
+    async def async_get_lock_usercode(self, code_slot: int | None = None) -> ServiceResponse:
+        """What zwave_js.get_lock_usercode runs: one slot, or (without one) every slot the lock has."""
+        slots = [code_slot] if code_slot is not None else list(range(1, SLOT_COUNT + 1))
         return {
-            entity_id: {
-                str(slot): {"usercode": lock.slots.get(slot, ""), "in_use": slot in lock.slots}
-                for slot in slots
-            }
+            str(slot): {"usercode": self.lock.slots.get(slot, ""), "in_use": slot in self.lock.slots}
+            for slot in slots
         }
 
-    hass.services.async_register("zwave_js", "set_lock_usercode", set_usercode)
-    hass.services.async_register("zwave_js", "clear_lock_usercode", clear_usercode)
-    hass.services.async_register(
-        "zwave_js", "get_lock_usercode", get_usercode, supports_response=SupportsResponse.ONLY
+
+async def install_zwave_locks(hass: HomeAssistant, *entity_ids: str) -> dict[str, FakeZWaveLock]:
+    """Load the zwave_js stand-in with a lock entity (on its own device) per entity id; return the locks."""
+    locks = {entity_id: FakeZWaveLock() for entity_id in entity_ids}
+    await async_install_locks(
+        hass,
+        "zwave_js",
+        [
+            ZWaveStandIn(entity_id, node, locks[entity_id])
+            for node, entity_id in enumerate(entity_ids, start=5)
+        ],
     )
     return locks
 
 
-def install_zwave_lock(hass: HomeAssistant) -> FakeZWaveLock:
-    """Register the stand-in with the one front-door lock most tests use."""
-    return install_zwave_locks(hass, LOCK_ENTITY)[LOCK_ENTITY]
+async def install_zwave_lock(hass: HomeAssistant) -> FakeZWaveLock:
+    """Load the stand-in with the one front-door lock most tests use."""
+    return (await install_zwave_locks(hass, LOCK_ENTITY))[LOCK_ENTITY]

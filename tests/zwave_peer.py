@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 
 from .mqtt_peer import free_port
+from .waiting import peer_missing
 
 PEER = Path(__file__).parent / "zwave_peer"
 HOME_ID = 0x7E570001
@@ -59,7 +60,7 @@ def zwave_server() -> Generator[ZWavePeer]:
     """Start the peer on a free loopback port with a fresh cache; yield it; stop it."""
     node = shutil.which("node")
     if node is None or not (PEER / "node_modules" / "zwave-js").exists():
-        pytest.skip("the Z-Wave peer is not installed (scripts/bootstrap runs npm ci in tests/zwave_peer)")
+        peer_missing("the Z-Wave peer is not installed (scripts/bootstrap runs npm ci in tests/zwave_peer)")
     port = free_port()
     cache = Path(tempfile.mkdtemp(prefix="guest-pins-zwave-"))
     process = subprocess.Popen(  # noqa: S603

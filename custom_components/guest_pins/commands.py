@@ -23,6 +23,7 @@ from .core.stays import find_stay, source_id
 from .core.validation import InputError, StaticPinDraft
 from .errors import CommandFailure
 from .lock_runtime import LockRuntime
+from .locks.base import LockPathError
 from .manager import PropertyManager
 from .masking import mask
 from .settings import static_pin_data, static_pin_draft, static_pin_names
@@ -79,8 +80,10 @@ class PropertyCommands:
     async def async_apply_now(self, lock_id: str) -> None:
         """Deliver what waits for a lock now, retries included; say so when the lock cannot be reached."""
         lock = self.manager.locks[lock_id]
+        if not lock.path.available():
+            raise CommandFailure("lock_unreachable", lock=lock.title)
         result = await self.manager.async_apply(lock_id, force=True)
-        if result.held_back:
+        if result.held_back:  # it went away meanwhile
             raise CommandFailure("lock_unreachable", lock=lock.title)
 
     async def async_open_door(self, entity_id: str) -> None:
@@ -94,7 +97,10 @@ class PropertyCommands:
         stay = next((stay for stay in stays if stay.window.covers(now)), None)
         if stay is None:
             raise InputError("no_guest_now", lock=entity_id)
-        await opener()
+        try:
+            await opener()
+        except LockPathError as err:
+            raise CommandFailure("door_not_opened", lock=entity_id, reason=str(err)) from err
         self.manager.events.door_opened(lock.lock_id, stay)
 
     # Guests' codes.

@@ -22,6 +22,8 @@ TO_REDACT = {
     "email",
     "tuya_access_id",
     "tuya_access_secret",
+    # Notify entities are often named after a person ("notify.mobile_app_jane").
+    "notify_targets",
 }
 REDACTED = "**REDACTED**"
 

@@ -10,7 +10,7 @@ from typing import Any
 
 from homeassistant.core import HomeAssistant, callback
 
-from .core.engine import Moment
+from .core.engine import Moment, PropertyPlan
 from .core.loop import PlanAlert, PlanAlertKind
 from .core.model import Stay
 from .lock_runtime import LockRuntime
@@ -27,6 +27,7 @@ class PropertyEvents:
         self.hass = hass
         self.entry_id = entry_id
         self.locks = locks
+        self._collisions_told: set[tuple[str, str]] = set()
 
     @callback
     def fire(self, kind: str, lock_id: str | None = None, /, **data: object) -> None:
@@ -76,6 +77,20 @@ class PropertyEvents:
         self.fire(
             moment.kind, reservation=stay.stay_id, guest=stay.guest_name, **details, **self.stay_devices(stay)
         )
+
+    @callback
+    def collisions(self, plan: PropertyPlan) -> None:
+        """Tell of each collision once, with both parties, also when it was solved by moving (FR-008)."""
+        for collision in plan.stay_plan.collisions:
+            pair = (collision.stay_id, collision.other)
+            if pair not in self._collisions_told:
+                self._collisions_told.add(pair)
+                self.fire(
+                    "collision",
+                    reservation=collision.stay_id,
+                    other=collision.other,
+                    moved_to=collision.moved_to.method.value if collision.moved_to else None,
+                )
 
     @callback
     def plan_problem(self, found: PlanAlert) -> None:

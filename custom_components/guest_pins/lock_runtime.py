@@ -9,10 +9,11 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from homeassistant.core import HomeAssistant
-from homeassistant.helpers import device_registry as dr
+from homeassistant.helpers import device_registry as dr, issue_registry as ir
 from homeassistant.util import dt as dt_util
 
-from .const import DOMAIN
+from .alerts import Alert
+from .const import DOMAIN, LOGGER
 from .locks.base import LockPath
 from .locks.factory import UnsupportedPath, create_path
 from .locks.queue import FlushResult, LockWriter, WriteQueue
@@ -110,11 +111,30 @@ def record(lock: LockRuntime, state: PropertyState, result: FlushResult, now: da
             issued[delivered.slot] = delivered.issued
         else:
             issued.pop(delivered.slot, None)
+    for failed in result.failed:
+        LOGGER.warning(
+            "Writing slot %s of %s failed (attempt %d): %s",
+            failed.slot,
+            lock.entity_id,
+            failed.attempts,
+            failed.reason,
+        )
     if result.failed:
         lock.last_error = result.failed[-1].reason
     elif result.delivered:
         lock.last_error = None
     persist_queue(lock, state)
+
+
+def write_alerts(lock: LockRuntime) -> list[Alert]:
+    """Return the lock's write alert while a slot the host was told about still fails.
+
+    The host is told after a slot's last quick retry, or at once for a refusal retrying cannot cure.
+    """
+    if not lock.queue.reported:
+        return []
+    placeholders = {"lock": lock.title, "reason": lock.last_error or ""}
+    return [Alert(f"write_failed_{lock.lock_id}", "write_failed", placeholders, ir.IssueSeverity.ERROR)]
 
 
 def persist_queue(lock: LockRuntime, state: PropertyState) -> None:

@@ -14,12 +14,11 @@ from functools import partial
 from zoneinfo import ZoneInfo
 
 from homeassistant.core import CALLBACK_TYPE, Event, EventStateChangedData, HomeAssistant, callback
-from homeassistant.helpers import issue_registry as ir
 from homeassistant.helpers.debounce import Debouncer
 from homeassistant.helpers.event import async_track_point_in_utc_time, async_track_state_change_event
 from homeassistant.util import dt as dt_util
 
-from .alerts import Alert, AlertCenter
+from .alerts import AlertCenter
 from .const import LOGGER
 from .coordinator import CalendarCoordinator
 from .core import loop
@@ -29,9 +28,9 @@ from .core.pins import CodeMemory
 from .core.reconciler import retain_expired
 from .core.stays import source_id
 from .events import PropertyEvents
-from .lock_runtime import LockRuntime, async_flush, persist_queue, record
+from .lock_runtime import LockRuntime, async_flush, persist_queue, record, write_alerts
 from .locks.queue import FlushResult
-from .plan_alerts import plan_alert
+from .plan_alerts import plan_alert, plan_problems
 from .settings import PropertySettings
 from .storage import GuestPinsStore, PropertyState
 from .views import ViewHub, build_lock_view
@@ -76,7 +75,6 @@ class PropertyManager:
         self._wake: CALLBACK_TYPE | None = None
         self._wake_at: datetime | None = None
         self._listeners: list[Callable[[], None]] = []
-        self._collisions_told: set[tuple[str, str]] = set()
         self._syncing = 0  # syncs under way: their calendars' updates wait for their one replan
         self._debouncer = Debouncer(hass, LOGGER, cooldown=0.2, immediate=False, function=self.async_replan)
         self._replanning = asyncio.Lock()
@@ -269,63 +267,28 @@ class PropertyManager:
             if delivered.content is not None and (stay_id := loop.owned_stay(delivered.content.owner)):
                 self._freeze(stay_id, delivered.content.code)
         for failed in result.failed:
-            LOGGER.warning(
-                "Writing slot %s of %s failed (attempt %d): %s",
-                failed.slot,
-                lock.entity_id,
-                failed.attempts,
-                failed.reason,
-            )
             if failed.report:
                 self.events.write_failed(lock.lock_id, failed)
-        self._sync_write_alert(lock, result)
+        self._sync_write_alert(lock)
         if rearm:
             # Also when nothing could go (a report during a back-off): wake when the back-off ends.
             self._schedule_wake(now)
             if result.delivered or result.failed:
+                if self.plan is not None:  # a code that arrived solves a "missing code" at once
+                    self._sync_plan_alerts(self.plan, now)
                 self._save()
                 self._publish(lock, now)
         return result
 
-    def _sync_write_alert(self, lock: LockRuntime, result: FlushResult | None = None) -> None:
+    def _sync_write_alert(self, lock: LockRuntime) -> None:
         """Alert the host while a slot it was told about still fails; withdraw it once none does."""
-        reported = [failed for failed in (result.failed if result else ()) if failed.report]
-        alerts = []
-        if lock.queue.reported:
-            reason = reported[-1].reason if reported else lock.last_error or ""
-            alerts.append(
-                Alert(
-                    f"write_failed_{lock.lock_id}",
-                    "write_failed",
-                    {"lock": lock.title, "reason": reason},
-                    ir.IssueSeverity.ERROR,
-                )
-            )
-        self.alerts.sync(write_scope(lock.lock_id), alerts)
+        self.alerts.sync(write_scope(lock.lock_id), write_alerts(lock))
 
     def _sync_plan_alerts(self, plan: PropertyPlan, now: datetime) -> None:
         """Tell of collisions once each; alert on unsolved ones, full locks, codes missing near check-in."""
-        for collision in plan.stay_plan.collisions:
-            pair = (collision.stay_id, collision.other)
-            if pair not in self._collisions_told:
-                # FR-008: every collision is reported with both parties, also when it was solved by moving.
-                self._collisions_told.add(pair)
-                self.events.fire(
-                    "collision",
-                    reservation=collision.stay_id,
-                    other=collision.other,
-                    moved_to=collision.moved_to.method.value if collision.moved_to else None,
-                )
-        held = {
-            lock_id: {content.owner for content in lock.writer.held.values()}
-            for lock_id, lock in self.locks.items()
-        }
-        leads = {
-            lock_id: self.settings.provision_lead if lock.path.capabilities.native_windows else loop.ZERO
-            for lock_id, lock in self.locks.items()
-        }
+        self.events.collisions(plan)
         alerts = []
-        for found in loop.plan_alerts(plan, held, leads, now):
+        for found in plan_problems(plan, self.locks, self.settings.provision_lead, now):
             if found.alert_id not in self.alerts.announced:
                 self.events.plan_problem(found)
             alerts.append(plan_alert(found, self.locks, plan, self.zone))
@@ -406,15 +369,13 @@ class PropertyManager:
     async def async_clear_foreign(self, lock_id: str, slot: int) -> FlushResult:
         """Clear a slot guest_pins does not plan (a code set at the keypad) through the lock's writer now.
 
-        What the lock then reports for the slot is kept.
+        What the lock then reports for the slot is kept: a code it still holds goes again with its queue.
         """
         lock = self.locks[lock_id]
         result = await lock.writer.clear_now(slot)
         if not result.held_back:
-            now = dt_util.utcnow()
-            record(lock, self.state, result, now)
-            self._save()
-            self._publish(lock, now)
+            record(lock, self.state, result, dt_util.utcnow())
+            await self.async_replan()
         return result
 
     def _save(self) -> None:

@@ -5,11 +5,12 @@ place.
 """
 
 from collections.abc import Mapping
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from .alerts import Alert
 from .core.engine import PropertyPlan
-from .core.loop import PlanAlert, PlanAlertKind, owned_stay
+from .core.loop import PlanAlert, PlanAlertKind, owned_stay, plan_alerts
 from .core.model import Stay
 from .lock_runtime import LockRuntime
 
@@ -29,6 +30,20 @@ def owner_label(owner: str, stays: Mapping[str, Stay], zone: ZoneInfo) -> str:
     if (stay_id := owned_stay(owner)) is not None:
         return stay_label(stays.get(stay_id), zone, UNNAMED_GUEST)
     return owner.split(":", 1)[-1]
+
+
+def plan_problems(
+    plan: PropertyPlan, locks: Mapping[str, LockRuntime], provision_lead: timedelta, now: datetime
+) -> list[PlanAlert]:
+    """Return the plan's problems now, given what each lock holds and how early a code is due on it."""
+    held = {
+        lock_id: {content.owner for content in lock.writer.held.values()} for lock_id, lock in locks.items()
+    }
+    leads = {
+        lock_id: provision_lead if lock.path.capabilities.native_windows else timedelta(0)
+        for lock_id, lock in locks.items()
+    }
+    return plan_alerts(plan, held, leads, now)
 
 
 def plan_alert(

@@ -116,9 +116,12 @@ def slot_from_json(raw: dict[str, Any]) -> SlotCode:
     )
 
 
-@dataclass
+@dataclass(repr=False)
 class PropertyState:
-    """The typed, in-memory view of the store; `async_save` writes it (debounced by the caller)."""
+    """The typed, in-memory view of the store; `async_save` writes it (debounced by the caller).
+
+    It holds every code and the installation's secret: its repr shows neither, so no log line can.
+    """
 
     secret: bytes
     memory: dict[str, CodeMemory] = field(default_factory=dict)
@@ -134,6 +137,13 @@ class PropertyState:
     issued: dict[str, dict[int, str]] = field(default_factory=dict)
     # Alerts the host was told of (alert id -> its scope): told once per occurrence.
     announced: dict[str, str] = field(default_factory=dict)
+
+    def __repr__(self) -> str:
+        """Return what the state holds by count only (no code, no secret)."""
+        return (
+            f"PropertyState(stays={len(self.memory)}, locks={len(self.lock_contents)}, "
+            f"queued={sum(len(queue) for queue in self.queues.values())})"
+        )
 
     def to_json(self) -> StoredData:
         """Return the state in the store's JSON shape."""

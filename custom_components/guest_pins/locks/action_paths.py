@@ -1,14 +1,18 @@
 """Paths for locks whose Home Assistant integration exposes code actions: ZHA, Matter and TTLock.
 
-Each calls its integration's public actions on the lock entity. ZHA and Matter keep codes in numbered
-slots like guest_pins does; TTLock keeps named passcodes with their own validity window, so guest_pins names
-each one after its slot and lets the lock enforce the window (a native window).
+ZHA and Matter keep codes in numbered slots like guest_pins does. Their code actions are entity actions, and
+guest_pins runs what they run, the lock entity's own code methods, instead of calling the actions: Home
+Assistant records the data of every action call in its database, so a code passed to an action would stay
+there (and in every backup). TTLock's actions belong to its integration, not to the entity, and are called
+as actions (the README says so). TTLock keeps named passcodes with their own validity window, so guest_pins
+names each one after its slot and lets the lock enforce the window (a native window).
 """
 
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from homeassistant.components.lock.const import DATA_COMPONENT as LOCK_ENTITIES
 from homeassistant.const import STATE_UNAVAILABLE
 from homeassistant.core import HomeAssistant, ServiceResponse
 from homeassistant.exceptions import HomeAssistantError
@@ -16,6 +20,27 @@ from homeassistant.util import dt as dt_util
 
 from ..core.model import SlotCode
 from .base import Capabilities, LockPathError, ReportCallback
+
+
+async def run_entity_method(
+    hass: HomeAssistant, entity_id: str, label: str, method: str, **arguments: object
+) -> Any:  # noqa: ANN401 - whatever the entity's method answers
+    """Run one of a lock entity's code methods (what its entity action runs), without calling the action.
+
+    Any failure becomes LockPathError; the message names the action a host knows, never the code.
+    """
+    component = hass.data.get(LOCK_ENTITIES)
+    entity = component.get_entity(entity_id) if component is not None else None
+    action = method.removeprefix("async_")
+    run = getattr(entity, method, None)
+    if run is None:
+        msg = f"the {label} lock {entity_id} cannot {action} (is it loaded?)"
+        raise LockPathError(msg)
+    try:
+        return await run(**arguments)
+    except HomeAssistantError as err:
+        msg = f"{label} refused {action}: {type(err).__name__}"
+        raise LockPathError(msg) from None
 
 
 @dataclass
@@ -64,6 +89,14 @@ class ActionPath:
             msg = f"{self.label or self.domain} refused {service}: {type(err).__name__}"
             raise LockPathError(msg) from None
 
+    async def _run(self, method: str, *, reaches_lock: bool = True, **arguments: object) -> Any:  # noqa: ANN401
+        """Run one of the lock entity's code methods (what its entity action runs), counting the exchange."""
+        if reaches_lock:
+            self.transactions += 1
+        return await run_entity_method(
+            self.hass, self.entity_id, self.label or self.domain, method, **arguments
+        )
+
     async def async_set(self, slot: int, content: SlotCode, held: SlotCode | None) -> str | None:
         """Write a code to a slot (each integration's own action)."""
         raise NotImplementedError
@@ -86,12 +119,12 @@ class ZHAPath(ActionPath):
 
     async def async_set(self, slot: int, content: SlotCode, held: SlotCode | None) -> str | None:
         """Write a user code to a slot."""
-        await self._call("set_lock_user_code", {"code_slot": str(slot), "user_code": content.code})
+        await self._run("async_set_lock_user_code", code_slot=slot, user_code=content.code)
         return None
 
     async def async_clear(self, slot: int, held: SlotCode | None) -> None:
         """Clear a slot."""
-        await self._call("clear_lock_user_code", {"code_slot": str(slot)})
+        await self._run("async_clear_lock_user_code", code_slot=slot)
 
 
 @dataclass
@@ -102,15 +135,17 @@ class MatterPath(ActionPath):
 
     async def async_set(self, slot: int, content: SlotCode, held: SlotCode | None) -> str | None:
         """Write a PIN credential at the slot's index."""
-        await self._call(
-            "set_lock_credential",
-            {"credential_type": "pin", "credential_data": content.code, "credential_index": slot},
+        await self._run(
+            "async_set_lock_credential",
+            credential_type="pin",
+            credential_data=content.code,
+            credential_index=slot,
         )
         return None
 
     async def async_clear(self, slot: int, held: SlotCode | None) -> None:
         """Clear the PIN credential at the slot's index."""
-        await self._call("clear_lock_credential", {"credential_type": "pin", "credential_index": slot})
+        await self._run("async_clear_lock_credential", credential_type="pin", credential_index=slot)
 
 
 @dataclass

@@ -334,6 +334,8 @@ class LockWriter:
                     result.delivered.append(Delivered(slot, None, previous))
                 else:
                     self.held[slot] = SlotCode(FOREIGN, still)
+                    reason = f"slot {slot} still holds a code after the clear"
+                    result.failed.append(Failed(slot, None, reason, 1, report=False))
             result.transactions = self.path.transactions - before
             return result
 

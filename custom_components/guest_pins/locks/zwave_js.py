@@ -7,7 +7,8 @@ Schedule Entry Lock CC, a guest's window is a year-day schedule and a static PIN
 schedules, so the lock enforces them and a code can go on early; a code without either has its schedules
 switched off, so a window left from an earlier code never limits it. A sleeping lock takes commands only
 while awake: it counts as unavailable while asleep, and its wake-up notification starts the flush.
-Fallback: `zwave_js.set_lock_usercode` / `clear_lock_usercode` / `get_lock_usercode`; no native windows.
+Fallback: what `zwave_js.set_lock_usercode` / `clear_lock_usercode` / `get_lock_usercode` run, the lock
+entity's user-code methods, called directly so no code lands in the recorder's action log; no native windows.
 """
 
 from collections.abc import Callable
@@ -17,12 +18,11 @@ from typing import TYPE_CHECKING, Any
 
 from homeassistant.config_entries import ConfigEntryState
 from homeassistant.core import HomeAssistant
-from homeassistant.exceptions import HomeAssistantError
 from homeassistant.helpers import entity_registry as er
 from homeassistant.util import dt as dt_util
 
 from ..core.model import Interval, SlotCode, WeeklySchedule
-from .action_paths import ActionPath
+from .action_paths import ActionPath, run_entity_method
 from .base import Capabilities, LockPathError, ReportCallback
 
 if TYPE_CHECKING:
@@ -44,40 +44,33 @@ _LAST_MINUTE = time(23, 59)
 
 async def async_slot_count(hass: HomeAssistant, entity_id: str) -> int | None:
     """Return how many user-code slots a Z-Wave lock reports (None: it cannot say; the host is asked)."""
-    if not hass.services.has_service(ZWAVE_DOMAIN, "get_lock_usercode"):
-        return None
     try:
-        # Without a slot, zwave_js lists every user-code slot the lock has.
-        response = await hass.services.async_call(
-            ZWAVE_DOMAIN, "get_lock_usercode", {"entity_id": entity_id}, blocking=True, return_response=True
-        )
-    except HomeAssistantError:
+        # Without a slot, the lock entity lists every user-code slot it has (from zwave_js's values).
+        slots = await run_entity_method(hass, entity_id, "Z-Wave JS", "async_get_lock_usercode")
+    except LockPathError:
         return None
-    slots = (response or {}).get(entity_id)
     return len(slots) if isinstance(slots, dict) and slots else None
 
 
 @dataclass
 class ZWaveJSServicePath(ActionPath):
-    """Writes a lock's user codes with the zwave_js actions."""
+    """Writes a lock's user codes through the zwave_js lock entity's own methods (what its actions run)."""
 
     domain = ZWAVE_DOMAIN
     label = "Z-Wave JS"
 
     async def async_set(self, slot: int, content: SlotCode, held: SlotCode | None) -> str | None:
         """Write a code to a slot."""
-        await self._call("set_lock_usercode", {"code_slot": slot, "usercode": content.code})
+        await self._run("async_set_lock_usercode", code_slot=slot, usercode=content.code)
         return None
 
     async def async_clear(self, slot: int, held: SlotCode | None) -> None:
         """Clear a slot."""
-        await self._call("clear_lock_usercode", {"code_slot": slot})
+        await self._run("async_clear_lock_usercode", code_slot=slot)
 
     async def async_read(self, slot: int) -> str | None:
-        """Read a slot back through `zwave_js.get_lock_usercode`."""
-        response = await self._call("get_lock_usercode", {"code_slot": slot}, response=True)
-        # Entity actions answer per entity: {entity_id: {"<slot>": {"usercode": ..., "in_use": ...}}}.
-        slots = response.get(self.entity_id, {}) if isinstance(response, dict) else {}
+        """Read a slot back, as `zwave_js.get_lock_usercode` does: {"<slot>": {"usercode", "in_use"}}."""
+        slots = await self._run("async_get_lock_usercode", code_slot=slot)
         held = slots.get(str(slot), {}) if isinstance(slots, dict) else {}
         if not isinstance(held, dict) or not held.get("in_use") or not held.get("usercode"):
             return None
