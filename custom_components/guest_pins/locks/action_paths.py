@@ -19,7 +19,7 @@ from homeassistant.exceptions import HomeAssistantError
 from homeassistant.util import dt as dt_util
 
 from ..core.model import SlotCode
-from .base import Capabilities, LockPathError, ReportCallback
+from .base import Capabilities, LockPathError, ReportCallback, UseCallback, ignore_use
 
 
 async def run_entity_method(
@@ -54,7 +54,7 @@ class ActionPath:
     domain = ""
     label = ""  # how messages name the integration, when not by its domain
 
-    async def async_start(self, on_report: ReportCallback) -> None:
+    async def async_start(self, on_report: ReportCallback, on_use: UseCallback = ignore_use) -> None:
         """Nothing to follow: the integration keeps the lock entity's state (the manager follows that)."""
 
     def stop(self) -> None:

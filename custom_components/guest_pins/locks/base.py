@@ -2,7 +2,7 @@
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Protocol
 
 from ..core.model import SlotCode
@@ -10,6 +10,25 @@ from ..core.model import SlotCode
 # Called by a path whenever its lock reports (a wake-up notification, a state message, coming back online):
 # the lock is awake, so what waits for it can go now without a wake-up of its own (FR-020).
 type ReportCallback = Callable[[], None]
+
+
+@dataclass(frozen=True, slots=True)
+class KeypadUse:
+    """A code was used at the lock's keypad: in which slot, and when; never the code itself.
+
+    `slot` is None when the lock says only "the keypad"; `at` is None when the lock gives no time (now).
+    """
+
+    slot: int | None
+    at: datetime | None = None
+
+
+# Called by a path when its lock reports that a code was used (the door unlocked from the keypad).
+type UseCallback = Callable[[KeypadUse], None]
+
+
+def ignore_use(_use: KeypadUse) -> None:
+    """Ignore keypad use (for whoever starts a path without caring who comes in)."""
 
 
 class LockPathError(Exception):
@@ -34,6 +53,7 @@ class Capabilities:
     `wake_interval`: the lock sleeps and takes commands only when it wakes, about this often.
     `invites`: access is an invitation to the guest's e-mail address, not a code (Ring).
     `remote_open`: the door can be opened remotely for a guest.
+    `reports_use`: the lock says which slot's code opened it at the keypad (`UseCallback`).
     """
 
     slot_count: int | None = None
@@ -44,6 +64,7 @@ class Capabilities:
     wake_interval: timedelta | None = None
     invites: bool = False
     remote_open: bool = False
+    reports_use: bool = False
 
 
 class LockPath(Protocol):
@@ -55,8 +76,11 @@ class LockPath(Protocol):
     def transactions(self) -> int:
         """Return the exchanges with the lock itself so far (cloud-only calls do not count)."""
 
-    async def async_start(self, on_report: ReportCallback) -> None:
-        """Begin following the lock (subscriptions); called once when the property loads."""
+    async def async_start(self, on_report: ReportCallback, on_use: UseCallback = ignore_use) -> None:
+        """Begin following the lock (subscriptions); called once when the property loads.
+
+        `on_report` hears that the lock talked (it is awake); `on_use` that a code opened it at the keypad.
+        """
 
     def stop(self) -> None:
         """Stop following the lock; called when the property unloads."""

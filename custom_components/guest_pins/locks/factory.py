@@ -7,7 +7,7 @@ from homeassistant.helpers import device_registry as dr, entity_registry as er
 
 from ..core.model import SlotCode
 from .action_paths import ActionPath, MatterPath, TTLockPath, ZHAPath
-from .base import Capabilities, LockPath, LockPathError, ReportCallback
+from .base import Capabilities, LockPath, LockPathError, ReportCallback, UseCallback, ignore_use
 from .memory import InMemoryLockPath
 from .ring import RingPath
 from .tuya import TuyaCloud, TuyaPath
@@ -27,7 +27,7 @@ class UnsupportedPath:
     capabilities: Capabilities = field(default_factory=Capabilities)
     transactions: int = 0
 
-    async def async_start(self, on_report: ReportCallback) -> None:
+    async def async_start(self, on_report: ReportCallback, on_use: UseCallback = ignore_use) -> None:
         """Nothing to follow."""
 
     def stop(self) -> None:

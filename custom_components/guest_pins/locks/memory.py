@@ -3,7 +3,7 @@
 from dataclasses import dataclass, field
 
 from ..core.model import SlotCode
-from .base import Capabilities, LockPathError, ReportCallback
+from .base import Capabilities, LockPathError, ReportCallback, UseCallback, ignore_use
 
 
 @dataclass
@@ -17,7 +17,7 @@ class InMemoryLockPath:
     transactions: int = 0
     on_report: ReportCallback | None = None
 
-    async def async_start(self, on_report: ReportCallback) -> None:
+    async def async_start(self, on_report: ReportCallback, on_use: UseCallback = ignore_use) -> None:
         """Remember whom to tell when the lock reports (see `report`)."""
         self.on_report = on_report
 

@@ -18,7 +18,7 @@ from homeassistant.core import HomeAssistant
 from homeassistant.helpers import entity_registry as er
 
 from ..core.model import SlotCode
-from .base import Capabilities, LockPathError, ReportCallback
+from .base import Capabilities, LockPathError, ReportCallback, UseCallback, ignore_use
 
 if TYPE_CHECKING:
     from ring_doorbell import RingOther
@@ -52,7 +52,7 @@ class RingPath:
         others: list[RingOther] = list(getattr(devices, "other", []))
         return next((device for device in others if str(device.id) == device_id), None)
 
-    async def async_start(self, on_report: ReportCallback) -> None:
+    async def async_start(self, on_report: ReportCallback, on_use: UseCallback = ignore_use) -> None:
         """Nothing to follow: the ring integration keeps the intercom's entities up to date."""
 
     def stop(self) -> None:

@@ -19,7 +19,7 @@ from homeassistant.core import HomeAssistant
 from homeassistant.util import dt as dt_util
 
 from ..core.model import SlotCode, WeeklySchedule
-from .base import Capabilities, LockPathError, ReportCallback
+from .base import Capabilities, LockPathError, ReportCallback, UseCallback, ignore_use
 
 # OpenAPI paths (not secrets: a temporary "password" is Tuya's word for a lock code).
 DEVICE = "/v1.0/devices/{device}"
@@ -119,7 +119,7 @@ class TuyaPath:
     # Slots holding an offline code: the code, and when it stops working (the cloud cannot delete it).
     _offline: dict[int, tuple[str, datetime]] = field(default_factory=dict)
 
-    async def async_start(self, on_report: ReportCallback) -> None:
+    async def async_start(self, on_report: ReportCallback, on_use: UseCallback = ignore_use) -> None:
         """Learn whether the lock is online (Tuya pushes nothing here; its entity's changes are reports)."""
         try:
             await self._job(self._refresh_online)

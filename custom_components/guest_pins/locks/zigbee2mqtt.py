@@ -19,7 +19,7 @@ from homeassistant.core import CALLBACK_TYPE, HomeAssistant, callback
 from homeassistant.exceptions import HomeAssistantError
 
 from ..core.model import SlotCode
-from .base import Capabilities, LockPathError, ReportCallback
+from .base import Capabilities, LockPathError, ReportCallback, UseCallback, ignore_use
 
 if TYPE_CHECKING:
     # Imported where used: the mqtt integration (and its paho requirement) exists only where a host set it up,
@@ -63,7 +63,7 @@ class Zigbee2MQTTPath:
         """Return the device's state topic."""
         return f"{self.base_topic}/{self.device_name}"
 
-    async def async_start(self, on_report: ReportCallback) -> None:
+    async def async_start(self, on_report: ReportCallback, on_use: UseCallback = ignore_use) -> None:
         """Follow the lock's state and availability (without MQTT set up, writes fail until it is)."""
         self._on_report = on_report
         try:

@@ -23,7 +23,7 @@ from homeassistant.util import dt as dt_util
 
 from ..core.model import Interval, SlotCode, WeeklySchedule
 from .action_paths import ActionPath, run_entity_method
-from .base import Capabilities, LockPathError, ReportCallback
+from .base import Capabilities, LockPathError, ReportCallback, UseCallback, ignore_use
 
 if TYPE_CHECKING:
     from zwave_js_server.model.node import Node
@@ -158,7 +158,7 @@ class ZWaveJSPath:
         )
         self._update_capabilities(node)
 
-    async def async_start(self, on_report: ReportCallback) -> None:
+    async def async_start(self, on_report: ReportCallback, on_use: UseCallback = ignore_use) -> None:
         """Follow the node (its capabilities, wake-ups and reports) where the client is reachable."""
         self._on_report = on_report
         self._followed = None  # followed again, now with someone to report to
