@@ -33,6 +33,9 @@ DEFAULT_LOOKBACK = timedelta(days=30)
 # A booking calendar holds a few hundred stays and blocks a year (a daily series over the default window is
 # 396 occurrences): these caps are far above that, and far below what would stall Home Assistant's executor.
 MAX_OCCURRENCES_PER_SERIES = 1_000
+# Longer than any stay or block (Airbnb's "Not available" beyond the booking window runs a year or two); an
+# event of millennia also overflows the library's date arithmetic.
+MAX_EVENT_LENGTH = timedelta(days=3653)
 MAX_EVENTS_PER_FEED = 10_000
 # Recurrence work in units of about one step of a daily rule (a microsecond or two): what a whole feed may
 # cost, and the share one series may take before it is skipped.
@@ -247,8 +250,11 @@ def _unusable(component: icalendar.cal.Component, uid: str) -> SkippedEvent | No
     duration = component.decoded("DURATION") if "DURATION" in component else timedelta(0)
     if not isinstance(duration, timedelta):
         return SkippedEvent(uid, SkipReason.BAD_DATES, "DURATION is not a duration")
-    if (end is not None and _as_comparable(end) < _as_comparable(start)) or duration < timedelta(0):
+    length = _as_comparable(end) - _as_comparable(start) if end is not None else duration
+    if length < timedelta(0):
         return SkippedEvent(uid, SkipReason.ENDS_BEFORE_START)
+    if length > MAX_EVENT_LENGTH:
+        return SkippedEvent(uid, SkipReason.BAD_DATES, f"it lasts {length.days} days, more than ten years")
     return None
 
 
@@ -304,6 +310,8 @@ def _occurrences(
         occurrences: list[icalendar.cal.Component] = recurring_ical_events.of(calendar).between(start, end)
     except (recurring_ical_events.InvalidCalendar, icalendar.InvalidCalendar) as err:
         return SkippedEvent(uid, SkipReason.BAD_RECURRENCE, _describe(err))
+    except OverflowError:  # the library adds durations and offsets to dates next to the year 1 or 9999
+        return SkippedEvent(uid, SkipReason.BAD_DATES, "a date too close to the year 1 or 9999")
     if len(occurrences) > MAX_OCCURRENCES_PER_SERIES:
         return SkippedEvent(
             uid,
@@ -322,43 +330,41 @@ def _recurrence_problem(
     A stay or block recurs at most daily; a rule must be able to occur at all; and the steps dateutil walks
     from the series' start to the end of the window must stay within a series' share of the feed's budget.
     """
-    master = next((component for component in series if "RECURRENCE-ID" not in component), None)
-    if master is None:  # only overrides of a series the feed does not hold: each is one occurrence
-        return None
-    values = master.get("RDATE", [])
-    dates = sum(len(value.dts) for value in (values if isinstance(values, list) else [values]))
-    if dates > MAX_OCCURRENCES_PER_SERIES:
-        return SkippedEvent(
-            uid,
-            SkipReason.TOO_MANY_OCCURRENCES,
-            f"{dates} RDATE values, more than {MAX_OCCURRENCES_PER_SERIES}",
-        )
-    rules = master.get("RRULE", [])
-    first = _naive(master.decoded("DTSTART"))
-    trials: list[tuple[str, str, int]] = []
+    trials: list[tuple[str, str, int, datetime]] = []
     work = 0
-    for rule in rules if isinstance(rules, list) else [rules]:
-        text = rule.to_ical().decode()
-        freq = str(rule.get("FREQ", [""])[0]).upper()
-        if freq in _SUB_DAILY or any(len(rule.get(part, ())) > 1 for part in _TIME_PARTS):
-            return SkippedEvent(uid, SkipReason.TOO_FREQUENT, f"RRULE:{text} recurs more than once a day")
-        interval = rule.get("INTERVAL", [1])[0]
-        if freq not in _STEP_COST or interval < 1:
+    for component in series:
+        values = component.get("RDATE", [])
+        dates = sum(len(value.dts) for value in (values if isinstance(values, list) else [values]))
+        if dates > MAX_OCCURRENCES_PER_SERIES:
             return SkippedEvent(
-                uid, SkipReason.BAD_RECURRENCE, f"RRULE:{text} has no usable FREQ or INTERVAL"
+                uid,
+                SkipReason.TOO_MANY_OCCURRENCES,
+                f"{dates} RDATE values, more than {MAX_OCCURRENCES_PER_SERIES}",
             )
-        until = rule.get("UNTIL", [window_end])[0]
-        walk_end = min(window_end, until.date() if isinstance(until, datetime) else until)
-        work += _steps(freq, interval, first.date(), walk_end) * _STEP_COST[freq]
-        trials.append((text, freq, interval))
+        first = _naive(component.decoded("DTSTART"))
+        rules = component.get("RRULE", [])
+        for rule in rules if isinstance(rules, list) else [rules]:
+            text = rule.to_ical().decode()
+            freq = str(rule.get("FREQ", [""])[0]).upper()
+            if freq in _SUB_DAILY or any(len(rule.get(part, ())) > 1 for part in _TIME_PARTS):
+                return SkippedEvent(uid, SkipReason.TOO_FREQUENT, f"RRULE:{text} recurs more than once a day")
+            interval = rule.get("INTERVAL", [1])[0]
+            if freq not in _STEP_COST or interval < 1:
+                return SkippedEvent(
+                    uid, SkipReason.BAD_RECURRENCE, f"RRULE:{text} has no usable FREQ/INTERVAL"
+                )
+            until = rule.get("UNTIL", [window_end])[0]
+            walk_end = min(window_end, until.date() if isinstance(until, datetime) else until)
+            work += _steps(freq, interval, first.date(), walk_end) * _STEP_COST[freq]
+            trials.append((text, freq, interval, first))
     if work > MAX_SERIES_WORK:
         return SkippedEvent(
             uid,
             SkipReason.TOO_MANY_OCCURRENCES,
-            f"its rules walk {work} steps from {first:%Y-%m-%d} to the window, more than {MAX_SERIES_WORK}",
+            f"its rules walk {work} steps from their start to the window, more than {MAX_SERIES_WORK}",
         )
     budget.charge(work=work)
-    for text, freq, interval in trials:
+    for text, freq, interval, first in trials:
         try:
             occurrence, cost = _first_occurrence(text, freq, interval, first)
         except ValueError as err:  # dateutil refuses a part icalendar let through (BYSETPOS=0, ...)
