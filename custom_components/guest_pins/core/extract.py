@@ -18,12 +18,13 @@ DEFAULT_BLOCK_PATTERNS: tuple[str, ...] = (
     r"^\s*unavailable\b",
 )
 
-# Named group `digits`: the digits may come with spaces, dashes, dots or brackets, which are dropped.
+# Named group `digits`: the digits may come with spaces, dashes, dots or brackets (a US "(555) 014-2233"
+# starts with one), which are dropped.
 DEFAULT_PHONE_PATTERNS: tuple[str, ...] = (
     r"phone number \(last 4 digits\)\s*:\s*(?P<digits>\d{4})",
     r"\(last 4 digits\)\s*:\s*(?P<digits>\d{4})",
     r"last 4 digits\s*:\s*(?P<digits>\d{4})",
-    r"^\s*(?:phone|tel|telephone|mobile)(?: number)?\s*:\s*(?P<digits>\+?[\d][\d ().-]{3,})\s*$",
+    r"^\s*(?:phone|tel|telephone|mobile)(?: number)?\s*:\s*(?P<digits>\+?[\d(][\d ().-]{3,})\s*$",
 )
 
 _NAME_IN_SUMMARY = re.compile(r"^\s*reserved\s*[-:]\s*(?P<name>\S.*?)\s*$", re.IGNORECASE)
@@ -36,8 +37,10 @@ _RESERVATION_CODE = re.compile(
     r"(?:reservation|confirmation|booking)\s*(?:code|number|id|#)\s*[:#]?\s*(?P<code>[A-Za-z0-9-]{4,})",
     re.IGNORECASE,
 )
+# "3 guests" only as a number of its own on the same line: the end of a phone number or booking code on the
+# line above a "Guests: 2" line is no guest count.
 _GUEST_COUNT = re.compile(
-    r"(?:(?:number of )?guests|adults)\s*:\s*(?P<count>\d{1,3})|(?P<count2>\d{1,3})\s+guests?\b",
+    r"(?:(?:number of )?guests|adults)\s*:\s*(?P<count>\d{1,3})|(?<![\w-])(?P<count2>\d{1,3})[ \t]+guests?\b",
     re.IGNORECASE,
 )
 # Only from the start of a run of address characters: tried from inside a long run without an @, it would
