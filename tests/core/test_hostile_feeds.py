@@ -11,6 +11,7 @@ import codecs
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
+import itertools
 from pathlib import Path
 import time
 from zoneinfo import ZoneInfo
@@ -658,3 +659,46 @@ def test_long_runs_of_white_space_cost_linear_time_to_read() -> None:
     description = "Phone: 555 0199" + "\\n" * 30_000 + " " * 30_000 + "\\nGuest: Kim" + " " * 30_000 + "x"
     result = read(calendar(f"{STAY}\r\nDESCRIPTION:{description}"))
     assert (result.events[0].phone_digits, result.events[0].guest_name) == ("5550199", "Kim x")
+
+
+def test_the_date_shortcut_leaves_out_only_what_the_library_would(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Single events around both edges of the window, in the most distant zones, read the same without it."""
+    edges = (WINDOW[0].date(), WINDOW[1].date())
+    events = []
+    for edge, offset, zone in itertools.product(
+        edges, range(-4, 5), ("Pacific/Kiritimati", "Pacific/Pago_Pago")
+    ):
+        day = edge + timedelta(days=offset)
+        events += [
+            f"UID:{edge}{offset}{zone}-date\r\nDTSTART;VALUE=DATE:{day:%Y%m%d}",
+            (
+                f"UID:{edge}{offset}{zone}-end\r\nDTSTART;VALUE=DATE:{day - timedelta(days=3):%Y%m%d}\r\n"
+                f"DTEND;VALUE=DATE:{day:%Y%m%d}"
+            ),
+            (
+                f"UID:{edge}{offset}{zone}-zoned\r\nDTSTART;TZID={zone}:{day:%Y%m%d}T230000\r\n"
+                f"DTEND;TZID={zone}:{day + timedelta(days=1):%Y%m%d}T010000"
+            ),
+            # Late on the day before the window in Pago Pago (UTC-11) is already the window's first morning.
+            (
+                f"UID:{edge}{offset}{zone}-late\r\nDTSTART;TZID={zone}:{day:%Y%m%d}T200000\r\n"
+                f"DTEND;TZID={zone}:{day:%Y%m%d}T233000"
+            ),
+            f"UID:{edge}{offset}{zone}-floating\r\nDTSTART:{day:%Y%m%d}T000000",
+        ]
+    raw = calendar(*events)
+    shortcut = feeds._clearly_outside
+    taken: list[bool] = []
+
+    def watched(*args: object) -> bool:
+        """Note each answer of the shortcut."""
+        taken.append(shortcut(*args))  # type: ignore[arg-type]
+        return taken[-1]
+
+    for zone in (ZoneInfo("Pacific/Kiritimati"), ZoneInfo("Pacific/Pago_Pago")):
+        monkeypatch.setattr(feeds, "_clearly_outside", watched)
+        with_shortcut = parse_feed(raw, FeedSettings("cal", zone, honor_event_times=True), NOW)
+        monkeypatch.setattr(feeds, "_clearly_outside", lambda *_args: False)
+        assert with_shortcut == parse_feed(raw, FeedSettings("cal", zone, honor_event_times=True), NOW)
+    assert True in taken
+    assert False in taken
