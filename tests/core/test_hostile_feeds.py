@@ -24,6 +24,7 @@ from custom_components.guest_pins.core.feeds import (
     MAX_EVENTS_PER_FEED,
     MAX_OCCURRENCES_PER_SERIES,
     FeedSettings,
+    events_from_records,
     parse_feed,
 )
 from custom_components.guest_pins.core.model import FeedError, FeedErrorKind, ParsedFeed, SkipReason
@@ -506,6 +507,18 @@ def test_a_feed_over_the_event_cap_is_refused_not_read_in_part() -> None:
         FeedErrorKind.TOO_MANY_EVENTS, f"more than {MAX_EVENTS_PER_FEED} events in the window"
     )
     assert isinstance(read(calendar(*series[:25])), ParsedFeed)
+
+
+def test_a_home_assistant_calendar_is_not_held_to_the_feed_cap() -> None:
+    """Events a calendar entity listed are already in memory, one per record: none is refused for the cap."""
+    records = [{"start": f"2026-12-{day:02}", "end": f"2026-12-{day + 1:02}"} for day in range(1, 4)]
+    result = events_from_records(records, FeedSettings("ha", BERLIN, max_events=2), NOW)
+    assert len(result.events) == 3
+    assert parse_feed(
+        calendar(*(f"UID:{n}\r\nDTSTART;VALUE=DATE:2026120{n}" for n in range(1, 4))),
+        FeedSettings("cal", BERLIN, max_events=2),
+        NOW,
+    ) == FeedError(FeedErrorKind.TOO_MANY_EVENTS, "more than 2 events in the window")
 
 
 def test_a_feed_over_the_recurrence_budget_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -62,7 +62,6 @@ _STEPS_PER_CYCLE = {"DAILY": 146_097, "WEEKLY": 20_871, "MONTHLY": 4_800, "YEARL
 # What one step of each frequency costs dateutil, relative to a daily one (measured: 1.3, 2.5, 5 and 26 µs).
 _STEP_COST = {"DAILY": 1, "WEEKLY": 2, "MONTHLY": 4, "YEARLY": 20}
 _RECURRENCE_PROPERTIES = ("RRULE", "RDATE", "EXDATE", "RECURRENCE-ID")
-_TIME_PROPERTIES = ("DTSTART", "DTEND", "DURATION")
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +77,7 @@ class FeedSettings:
     horizon: timedelta = DEFAULT_HORIZON
     lookback: timedelta = DEFAULT_LOOKBACK
     max_bytes: int = DEFAULT_MAX_BYTES
+    max_events: int = MAX_EVENTS_PER_FEED
     patterns: extract.Patterns = field(default_factory=extract.Patterns.compile)
 
 
@@ -89,6 +89,7 @@ class _TooManyEventsError(Exception):
 class _Budget:
     """What reading a feed has cost so far, against its caps."""
 
+    max_events: int
     work: int = 0
     events: int = 0
 
@@ -96,8 +97,8 @@ class _Budget:
         """Add a cost; raise once the feed is past either cap, so the rest is never paid for."""
         self.work += work
         self.events += events
-        if self.events > MAX_EVENTS_PER_FEED:
-            msg = f"more than {MAX_EVENTS_PER_FEED} events in the window"
+        if self.events > self.max_events:
+            msg = f"more than {self.max_events} events in the window"
             raise _TooManyEventsError(msg)
         if self.work > MAX_RECURRENCE_WORK:
             msg = f"its recurring events take more than {MAX_RECURRENCE_WORK} steps to expand"
@@ -178,7 +179,7 @@ def _parse(text: str, settings: FeedSettings, now: datetime) -> FeedResult:
     _give_each_event_a_stable_uid(components)
 
     start, end = now - settings.lookback, now + settings.horizon
-    budget = _Budget()
+    budget = _Budget(settings.max_events)
     events: list[FeedEvent] = []
     for uid, series in _by_uid(components).items():
         occurrences = _occurrences(series, start, end, budget)
@@ -530,8 +531,9 @@ def events_from_records(
             "END:VEVENT",
         ]
     lines.append("END:VCALENDAR")
-    # The events are already in memory: the size cap guards downloads, not this.
-    result = parse_feed("\r\n".join(lines).encode(), replace(settings, max_bytes=2**62), now)
+    # The events are already in memory, one per record: the size and event caps guard downloads, not this.
+    unbounded = replace(settings, max_bytes=2**62, max_events=2**62)
+    result = parse_feed("\r\n".join(lines).encode(), unbounded, now)
     assert isinstance(result, ParsedFeed)  # noqa: S101 - we wrote a well-formed calendar
     return result
 
