@@ -18,12 +18,13 @@ DEFAULT_BLOCK_PATTERNS: tuple[str, ...] = (
     r"^\s*unavailable\b",
 )
 
-# Named group `digits`: the digits may come with spaces, dashes, dots or brackets, which are dropped.
+# Named group `digits`: the digits may come with spaces, dashes, dots or brackets (a US "(555) 014-2233"
+# starts with one), which are dropped.
 DEFAULT_PHONE_PATTERNS: tuple[str, ...] = (
     r"phone number \(last 4 digits\)\s*:\s*(?P<digits>\d{4})",
     r"\(last 4 digits\)\s*:\s*(?P<digits>\d{4})",
     r"last 4 digits\s*:\s*(?P<digits>\d{4})",
-    r"^\s*(?:phone|tel|telephone|mobile)(?: number)?\s*:\s*(?P<digits>\+?[\d][\d ().-]{3,})\s*$",
+    r"^\s*(?:phone|tel|telephone|mobile)(?: number)?\s*:\s*(?P<digits>\+?[\d(][\d ().-]{3,})\s*$",
 )
 
 _NAME_IN_SUMMARY = re.compile(r"^\s*reserved\s*[-:]\s*(?P<name>\S.*?)\s*$", re.IGNORECASE)
@@ -36,12 +37,18 @@ _RESERVATION_CODE = re.compile(
     r"(?:reservation|confirmation|booking)\s*(?:code|number|id|#)\s*[:#]?\s*(?P<code>[A-Za-z0-9-]{4,})",
     re.IGNORECASE,
 )
+# "3 guests" only as a number of its own on the same line: the end of a phone number or booking code on the
+# line above a "Guests: 2" line is no guest count.
 _GUEST_COUNT = re.compile(
-    r"(?:(?:number of )?guests|adults)\s*:\s*(?P<count>\d{1,3})|(?P<count2>\d{1,3})\s+guests?\b",
+    r"(?:(?:number of )?guests|adults)\s*:\s*(?P<count>\d{1,3})|(?<![\w-])(?P<count2>\d{1,3})[ \t]+guests?\b",
     re.IGNORECASE,
 )
-_EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
+# Only from the start of a run of address characters: tried from inside a long run without an @, it would
+# walk the rest of the run again from every character.
+_EMAIL = re.compile(r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
 _NON_DIGITS = re.compile(r"\D")
+_SPACES = re.compile(r"[^\S\n]+")
+_LINE_BREAKS = re.compile(r"\s*\n\s*")
 
 _PLATFORM_MARKERS: tuple[tuple[str, Platform], ...] = (
     ("airbnb", Platform.AIRBNB),
@@ -74,8 +81,19 @@ class Patterns:
         )
 
 
+def compact(text: str) -> str:
+    r"""Return text with each run of white space as one space, or as one line break where it spans lines.
+
+    The patterns' `^\s*` and `\s*$` backtrack over a long run of spaces or blank lines from every point in
+    it (32 KB of them took seconds per pattern, a feed may carry megabytes); with one character per run every
+    default pattern reads the text in linear time, and finds what it found before.
+    """
+    return _LINE_BREAKS.sub("\n", _SPACES.sub(" ", text))
+
+
 def classify(summary: str, patterns: Patterns) -> EventKind:
     """Return whether an event's summary marks a block (owner block, not available, closed) or a stay."""
+    summary = compact(summary)
     if any(pattern.search(summary) for pattern in patterns.block):
         return EventKind.BLOCK
     return EventKind.RESERVATION
@@ -83,6 +101,7 @@ def classify(summary: str, patterns: Patterns) -> EventKind:
 
 def phone_digits(description: str, patterns: Patterns) -> str | None:
     """Return the guest's phone digits the description gives (often only the last 4), or None."""
+    description = compact(description)
     for pattern in patterns.phone:
         if match := pattern.search(description):
             groups = match.groupdict()
@@ -94,6 +113,7 @@ def phone_digits(description: str, patterns: Patterns) -> str | None:
 
 def guest_name(summary: str, description: str) -> str | None:
     """Return the guest's name from a VRBO-style summary ("Reserved - Name") or a "Guest:" line."""
+    summary, description = compact(summary), compact(description)
     if match := _NAME_IN_SUMMARY.match(summary):
         return match.group("name")
     if match := _NAME_IN_DESCRIPTION.search(description):
@@ -103,6 +123,7 @@ def guest_name(summary: str, description: str) -> str | None:
 
 def reservation_reference(description: str) -> tuple[str | None, str | None]:
     """Return the reservation code and URL (Airbnb's URL ends in the HM... code)."""
+    description = compact(description)
     url = match.group("url") if (match := _RESERVATION_URL.search(description)) else None
     code: str | None = None
     if url and (in_url := _CODE_IN_URL.search(url)):
@@ -114,6 +135,7 @@ def reservation_reference(description: str) -> tuple[str | None, str | None]:
 
 def guest_count(description: str) -> int | None:
     """Return the number of guests the description states, if it states one."""
+    description = compact(description)
     if match := _GUEST_COUNT.search(description):
         return int(match.group("count") or match.group("count2"))
     return None
@@ -121,6 +143,7 @@ def guest_count(description: str) -> int | None:
 
 def email(description: str) -> str | None:
     """Return the first e-mail address in the description (Ring guest access invites it)."""
+    description = compact(description)
     return match.group(0) if (match := _EMAIL.search(description)) else None
 
 

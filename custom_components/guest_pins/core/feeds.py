@@ -1,17 +1,25 @@
 """Rental feeds -> classified events, with icalendar and recurring-ical-events doing the iCal work.
 
 A whole feed is refused (typed `FeedError`) when it cannot be trusted to be complete: empty, HTML, JSON,
-oversized, truncated or unreadable. A truncated feed is refused rather than read in part, because stays
-missing from it would look cancelled and their codes would be removed: a lockout. Single bad events in an
-otherwise sound feed are skipped and listed with the reason.
+oversized, truncated, unreadable, or holding more events than any booking calendar does. A truncated feed is
+refused rather than read in part, because stays missing from it would look cancelled and their codes would be
+removed: a lockout. Single bad events in an otherwise sound feed are skipped and listed with the reason.
+
+Feeds come from servers we do not control, so what reading one costs is bounded before it is paid: the size
+of the body, the events of a feed, the occurrences of a series, and the steps dateutil walks to find them (it
+walks a rule period by period from its DTSTART, and on to the year 9999 for a rule that never occurs).
 """
 
+import codecs
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import MAXYEAR, UTC, date, datetime, time, timedelta
 import hashlib
+from math import gcd
+import re
 from zoneinfo import ZoneInfo
 
+from dateutil.rrule import rrulestr
 import icalendar
 import recurring_ical_events
 
@@ -22,7 +30,38 @@ DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 DEFAULT_HORIZON = timedelta(days=365)
 # Past stays stay visible this long, so a code whose stay just ended is still known until it is revoked.
 DEFAULT_LOOKBACK = timedelta(days=30)
-_BOM = b"\xef\xbb\xbf"
+# A booking calendar holds a few hundred stays and blocks a year (a daily series over the default window is
+# 396 occurrences): these caps are far above that, and far below what would stall Home Assistant's executor.
+MAX_OCCURRENCES_PER_SERIES = 1_000
+# Longer than any stay or block (Airbnb's "Not available" beyond the booking window runs a year or two); an
+# event of millennia also overflows the library's date arithmetic.
+MAX_EVENT_LENGTH = timedelta(days=3653)
+MAX_EVENTS_PER_FEED = 10_000
+# Recurrence work in units of about one step of a daily rule (a microsecond or two): what a whole feed may
+# cost, and the share one series may take before it is skipped.
+MAX_RECURRENCE_WORK = 1_000_000
+MAX_SERIES_WORK = MAX_RECURRENCE_WORK // 10
+
+_DETAIL_LENGTH = 200
+# icalendar's own unfolding (a line break, blank lines, then a space or tab), applied to the bytes: RFC 5545
+# folds at 75 octets, which may split a UTF-8 character, so the text is only decoded once it is whole again.
+_FOLD = re.compile(rb"(?:(?<!\n)\r\n|(?<![\r\n])\n)(?:\r?\n)*[ \t]")
+_FOLD_TEXT = re.compile(r"(?:(?<!\n)\r\n|(?<![\r\n])\n)(?:\r?\n)*[ \t]")
+# UTF-16 by its byte-order mark, or by the zero byte beside the B of BEGIN:VCALENDAR when it has none.
+_UTF16 = {
+    codecs.BOM_UTF16_LE: "utf-16",
+    codecs.BOM_UTF16_BE: "utf-16",
+    b"B\x00": "utf-16-le",
+    b"\x00B": "utf-16-be",
+}
+_SUB_DAILY = frozenset({"SECONDLY", "MINUTELY", "HOURLY"})
+_TIME_PARTS = ("BYHOUR", "BYMINUTE", "BYSECOND")
+# The Gregorian calendar repeats itself every 400 years: 146,097 days, 20,871 weeks, 4,800 months.
+_CYCLE_YEARS = 400
+_STEPS_PER_CYCLE = {"DAILY": 146_097, "WEEKLY": 20_871, "MONTHLY": 4_800, "YEARLY": _CYCLE_YEARS}
+# What one step of each frequency costs dateutil, relative to a daily one (measured: 1.3, 2.5, 5 and 26 µs).
+_STEP_COST = {"DAILY": 1, "WEEKLY": 2, "MONTHLY": 4, "YEARLY": 20}
+_RECURRENCE_PROPERTIES = ("RRULE", "RDATE", "EXDATE", "RECURRENCE-ID")
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,43 +77,122 @@ class FeedSettings:
     horizon: timedelta = DEFAULT_HORIZON
     lookback: timedelta = DEFAULT_LOOKBACK
     max_bytes: int = DEFAULT_MAX_BYTES
+    max_events: int = MAX_EVENTS_PER_FEED
     patterns: extract.Patterns = field(default_factory=extract.Patterns.compile)
 
 
+class _TooManyEventsError(Exception):
+    """The feed holds more events, or more recurrence to walk, than a booking calendar can."""
+
+
+@dataclass(slots=True)
+class _Budget:
+    """What reading a feed has cost so far, against its caps."""
+
+    max_events: int
+    work: int = 0
+    events: int = 0
+
+    def charge(self, work: int = 0, events: int = 0) -> None:
+        """Add a cost; raise once the feed is past either cap, so the rest is never paid for."""
+        self.work += work
+        self.events += events
+        if self.events > self.max_events:
+            msg = f"more than {self.max_events} events in the window"
+            raise _TooManyEventsError(msg)
+        if self.work > MAX_RECURRENCE_WORK:
+            msg = f"its recurring events take more than {MAX_RECURRENCE_WORK} steps to expand"
+            raise _TooManyEventsError(msg)
+
+
 def parse_feed(raw: bytes, settings: FeedSettings, now: datetime) -> FeedResult:
-    """Read an iCal feed into its events between `now - lookback` and `now + horizon`."""
-    if error := _refuse_outright(raw, settings.max_bytes):
+    """Read an iCal feed into its events between `now - lookback` and `now + horizon`.
+
+    Never raises: whatever the bytes, the answer is a `ParsedFeed` or a `FeedError` that says why.
+    """
+    if len(raw) > settings.max_bytes:
+        return FeedError(FeedErrorKind.TOO_LARGE, f"{len(raw)} bytes > {settings.max_bytes}")
+    text = _decode(raw)
+    if error := _refuse_outright(text):
         return error
     try:
-        calendar = icalendar.Calendar.from_ical(raw.removeprefix(_BOM))
-    except ValueError as err:
-        return FeedError(FeedErrorKind.MALFORMED, str(err)[:200])
+        return _parse(text, settings, now)
+    except _TooManyEventsError as err:
+        return FeedError(FeedErrorKind.TOO_MANY_EVENTS, str(err))
+    except Exception as err:  # noqa: BLE001 - the promise is a typed answer for any bytes, never a traceback
+        # A library corner we did not foresee: the feed is refused as a whole and says what went wrong.
+        return FeedError(FeedErrorKind.MALFORMED, _describe(err))
 
+
+def _decode(raw: bytes) -> str:
+    """Return a feed's text: UTF-8 (with or without a byte-order mark), UTF-16, else Windows-1252.
+
+    RFC 5545 says UTF-8; servers that do not send it mostly send Windows-1252 (a superset of Latin-1's
+    printable characters), and the five bytes that code leaves unassigned become U+FFFD.
+    """
+    if encoding := _UTF16.get(raw[:2].upper()):
+        return _FOLD_TEXT.sub("", raw.decode(encoding, errors="replace"))
+    unfolded = _FOLD.sub(b"", raw.removeprefix(codecs.BOM_UTF8))
+    try:
+        return unfolded.decode()
+    except UnicodeDecodeError:
+        return unfolded.decode("cp1252", errors="replace")
+
+
+def _describe(err: Exception) -> str:
+    """Return an exception as a short human detail (its type when it has no message)."""
+    return (str(err).strip() or type(err).__name__)[:_DETAIL_LENGTH]
+
+
+def _refuse_outright(text: str) -> FeedError | None:
+    """Return why the text cannot be a usable calendar without parsing it, or None."""
+    head = text.lstrip()[:512].lower()
+    if not head:
+        return FeedError(FeedErrorKind.EMPTY, "the server sent no content")
+    if head.startswith("<"):
+        return FeedError(
+            FeedErrorKind.HTML, "the server sent a web page (a login page?) instead of a calendar"
+        )
+    if head[:1] in ("{", "["):
+        return FeedError(FeedErrorKind.JSON, "the server sent JSON instead of a calendar")
+    if not head.startswith("begin:vcalendar"):
+        return FeedError(FeedErrorKind.NOT_ICALENDAR, "the feed does not start with BEGIN:VCALENDAR")
+    if "end:vcalendar" not in text[-512:].lower():
+        return FeedError(FeedErrorKind.TRUNCATED, "the feed ends before END:VCALENDAR")
+    return None
+
+
+def _parse(text: str, settings: FeedSettings, now: datetime) -> FeedResult:
+    """Read a feed's text that looks like a calendar; raise on what cannot be read."""
+    # Bytes, not text: icalendar reads a string without line breaks as the path of a file to open.
+    calendar = icalendar.Calendar.from_ical(text.encode())
     prodid = str(calendar.get("PRODID", ""))
     floating_tz = settings.calendar_tz or _x_wr_timezone(calendar) or settings.property_tz
     # Read above and applied here to floating times only; recurring-ical-events would otherwise apply it
     # itself, ahead of a per-calendar override, and fail on a zone name tzdata does not know.
     calendar.pop("X-WR-TIMEZONE", None)
+    if (scale := str(calendar.get("CALSCALE", "GREGORIAN"))).upper() != "GREGORIAN":
+        return FeedError(FeedErrorKind.MALFORMED, f"the calendar scale is {scale[:50]}, not Gregorian")
     skipped: list[SkippedEvent] = []
     cancelled: set[str] = set()
-    _drop_unusable_events(calendar, skipped, cancelled)
-    _give_each_event_a_stable_uid(calendar)
-    series_uids = {
-        str(component.get("UID"))
-        for component in calendar.walk("VEVENT")
-        if {"RRULE", "RDATE", "RECURRENCE-ID"} & set(component.keys())
-    }
+    components = _usable_events(calendar, skipped, cancelled)
+    _give_each_event_a_stable_uid(components)
 
-    try:
-        occurrences = recurring_ical_events.of(calendar, skip_bad_series=True).between(
-            now - settings.lookback, now + settings.horizon
+    start, end = now - settings.lookback, now + settings.horizon
+    budget = _Budget(settings.max_events)
+    events: list[FeedEvent] = []
+    for uid, series in _by_uid(components).items():
+        occurrences = _occurrences(series, start, end, budget)
+        if isinstance(occurrences, SkippedEvent):
+            skipped.append(occurrences)
+            continue
+        recurring = any(
+            name in component for component in series for name in ("RRULE", "RDATE", "RECURRENCE-ID")
         )
-        events = [
-            _to_event(component, settings, floating_tz, prodid, series_uids) for component in occurrences
-        ]
-    except (ValueError, TypeError, KeyError, recurring_ical_events.InvalidCalendar) as err:
-        # A library corner we did not foresee: the feed is refused as a whole, never a traceback.
-        return FeedError(FeedErrorKind.MALFORMED, str(err)[:200])
+        events.extend(
+            _to_event(component, settings, floating_tz, prodid, series_uid=uid if recurring else None)
+            for component in occurrences
+        )
     events.sort(key=lambda event: (event.checkin, event.event_id))
     platform = extract.platform_of(prodid, next((event.uid for event in events), ""))
     return ParsedFeed(
@@ -83,26 +201,6 @@ def parse_feed(raw: bytes, settings: FeedSettings, now: datetime) -> FeedResult:
         cancelled_uids=frozenset(cancelled),
         platform=platform,
     )
-
-
-def _refuse_outright(raw: bytes, max_bytes: int) -> FeedError | None:
-    """Return why the bytes cannot be a usable calendar without parsing them, or None."""
-    if len(raw) > max_bytes:
-        return FeedError(FeedErrorKind.TOO_LARGE, f"{len(raw)} bytes > {max_bytes}")
-    head = raw.removeprefix(_BOM).lstrip()[:512].lower()
-    if not head:
-        return FeedError(FeedErrorKind.EMPTY)
-    if head.startswith(b"<"):
-        return FeedError(
-            FeedErrorKind.HTML, "the server sent a web page (a login page?) instead of a calendar"
-        )
-    if head[:1] in (b"{", b"["):
-        return FeedError(FeedErrorKind.JSON, "the server sent JSON instead of a calendar")
-    if not head.startswith(b"begin:vcalendar"):
-        return FeedError(FeedErrorKind.NOT_ICALENDAR, "the feed does not start with BEGIN:VCALENDAR")
-    if b"end:vcalendar" not in raw[-512:].lower():
-        return FeedError(FeedErrorKind.TRUNCATED, "the feed ends before END:VCALENDAR")
-    return None
 
 
 def _x_wr_timezone(calendar: icalendar.Calendar) -> ZoneInfo | None:
@@ -116,33 +214,49 @@ def _x_wr_timezone(calendar: icalendar.Calendar) -> ZoneInfo | None:
         return None
 
 
-def _drop_unusable_events(
+def _usable_events(
     calendar: icalendar.Calendar, skipped: list[SkippedEvent], cancelled: set[str]
-) -> None:
-    """Remove cancelled events and events without a usable start, noting each."""
+) -> list[icalendar.cal.Component]:
+    """Return the calendar's events that can be read, noting cancelled ones and skipping unusable ones.
+
+    Events nested inside other components are read as well (recurring-ical-events always did); each is cut
+    loose from its children, so it is expanded once, on its own.
+    """
     kept: list[icalendar.cal.Component] = []
-    for component in calendar.subcomponents:
-        if component.name != "VEVENT":
-            kept.append(component)
-            continue
+    for component in calendar.walk("VEVENT"):
+        component.subcomponents = []
         uid = str(component.get("UID", ""))
         if str(component.get("STATUS", "")).upper() == "CANCELLED":
             cancelled.add(uid)
-            continue
-        if "DTSTART" not in component:
-            skipped.append(SkippedEvent(uid, SkipReason.NO_START))
-            continue
-        # icalendar keeps an unreadable value (a bad date, an unknown TZID) as a non-date instead of raising.
-        start = component.decoded("DTSTART")
-        end = component.decoded("DTEND") if "DTEND" in component else None
-        if not isinstance(start, date) or (end is not None and type(end) is not type(start)):
-            skipped.append(SkippedEvent(uid, SkipReason.BAD_DATES, "DTSTART/DTEND are not dates of one kind"))
-            continue
-        if end is not None and _as_comparable(end) < _as_comparable(start):
-            skipped.append(SkippedEvent(uid, SkipReason.ENDS_BEFORE_START))
-            continue
-        kept.append(component)
-    calendar.subcomponents = kept
+        elif skip := _unusable(component, uid):
+            skipped.append(skip)
+        else:
+            kept.append(component)
+    return kept
+
+
+def _unusable(component: icalendar.cal.Component, uid: str) -> SkippedEvent | None:
+    """Return why an event cannot be used (no start, unreadable dates or recurrence), or None."""
+    if "DTSTART" not in component:
+        return SkippedEvent(uid, SkipReason.NO_START)
+    # icalendar keeps an unreadable value (a bad date, an unknown TZID) as text and notes it in `errors`.
+    broken = dict(component.errors)
+    for name in _RECURRENCE_PROPERTIES:
+        if name in broken:
+            return SkippedEvent(uid, SkipReason.BAD_RECURRENCE, f"{name}: {broken[name]}"[:_DETAIL_LENGTH])
+    start = component.decoded("DTSTART")
+    end = component.decoded("DTEND") if "DTEND" in component else None
+    if not isinstance(start, date) or (end is not None and type(end) is not type(start)):
+        return SkippedEvent(uid, SkipReason.BAD_DATES, "DTSTART/DTEND are not dates of one kind")
+    duration = component.decoded("DURATION") if "DURATION" in component else timedelta(0)
+    if not isinstance(duration, timedelta):
+        return SkippedEvent(uid, SkipReason.BAD_DATES, "DURATION is not a duration")
+    length = _as_comparable(end) - _as_comparable(start) if end is not None else duration
+    if length < timedelta(0):
+        return SkippedEvent(uid, SkipReason.ENDS_BEFORE_START)
+    if length > MAX_EVENT_LENGTH:
+        return SkippedEvent(uid, SkipReason.BAD_DATES, f"it lasts {length.days} days, more than ten years")
+    return None
 
 
 def _as_comparable(value: date) -> date | datetime:
@@ -152,13 +266,13 @@ def _as_comparable(value: date) -> date | datetime:
     return value
 
 
-def _give_each_event_a_stable_uid(calendar: icalendar.Calendar) -> None:
+def _give_each_event_a_stable_uid(components: list[icalendar.cal.Component]) -> None:
     """Fill in missing UIDs and split duplicate ones, deterministically from the event's own content.
 
     Overrides of a recurring series (RECURRENCE-ID) legitimately share their series' UID and are left alone.
     """
     seen: set[str] = set()
-    for component in calendar.walk("VEVENT"):
+    for component in components:
         if "RECURRENCE-ID" in component:
             continue
         uid = str(component.get("UID", "")).strip()
@@ -170,6 +284,157 @@ def _give_each_event_a_stable_uid(calendar: icalendar.Calendar) -> None:
             uid = f"{uid or 'derived'}#{digest}"
             component["UID"] = uid
         seen.add(uid)
+
+
+def _by_uid(components: list[icalendar.cal.Component]) -> dict[str, list[icalendar.cal.Component]]:
+    """Group the events into series: one event, or a recurring event with its overrides (one UID)."""
+    series: dict[str, list[icalendar.cal.Component]] = {}
+    for component in components:
+        series.setdefault(str(component.get("UID", "")), []).append(component)
+    return series
+
+
+def _occurrences(
+    series: list[icalendar.cal.Component], start: datetime, end: datetime, budget: _Budget
+) -> list[icalendar.cal.Component] | SkippedEvent:
+    """Return a series' occurrences between start and end, or why the series is skipped.
+
+    Each series is expanded on its own, so one the library finds broken is skipped and named instead of
+    failing the feed (or, with the library's own skip_bad_series, vanishing without a word).
+    """
+    uid = str(series[0].get("UID", ""))
+    if len(series) == 1 and _clearly_outside(series[0], start, end):
+        return []
+    if problem := _recurrence_problem(uid, series, end.date(), budget):
+        return problem
+    calendar = icalendar.Calendar()
+    calendar.subcomponents = list(series)
+    try:
+        occurrences: list[icalendar.cal.Component] = recurring_ical_events.of(calendar).between(start, end)
+    except (recurring_ical_events.InvalidCalendar, icalendar.InvalidCalendar) as err:
+        return SkippedEvent(uid, SkipReason.BAD_RECURRENCE, _describe(err))
+    except OverflowError:  # the library adds durations and offsets to dates next to the year 1 or 9999
+        return SkippedEvent(uid, SkipReason.BAD_DATES, "a date too close to the year 1 or 9999")
+    if len(occurrences) > MAX_OCCURRENCES_PER_SERIES:
+        return SkippedEvent(
+            uid,
+            SkipReason.TOO_MANY_OCCURRENCES,
+            f"{len(occurrences)} occurrences in the window, more than {MAX_OCCURRENCES_PER_SERIES}",
+        )
+    budget.charge(events=len(occurrences))
+    return occurrences
+
+
+def _clearly_outside(component: icalendar.cal.Component, start: datetime, end: datetime) -> bool:
+    """Return whether a single event lies days away from the window, so the library need not expand it.
+
+    Only for an event that does not recur and ends by DTEND (or has no end); compared on dates with two days
+    to spare on either side, which no zone or check-in time can make up. A feed with years of history then
+    costs its parsing, not a query per past event.
+    """
+    if any(name in component for name in (*_RECURRENCE_PROPERTIES, "DURATION")):
+        return False
+    first = _day(component.decoded("DTSTART"))
+    last = _day(component.decoded("DTEND")) if "DTEND" in component else first
+    margin = timedelta(days=2)
+    return last < start.date() - margin or first > end.date() + margin
+
+
+def _day(value: date) -> date:
+    """Return the date of a DATE or DATE-TIME value."""
+    return value.date() if isinstance(value, datetime) else value
+
+
+def _recurrence_problem(
+    uid: str, series: list[icalendar.cal.Component], window_end: date, budget: _Budget
+) -> SkippedEvent | None:
+    """Return why a series' rules are not worth expanding (or cannot be), or None; charge what they cost.
+
+    A stay or block recurs at most daily; a rule must be able to occur at all; and the steps dateutil walks
+    from the series' start to the end of the window must stay within a series' share of the feed's budget.
+    """
+    trials: list[tuple[str, str, int, datetime]] = []
+    work = 0
+    for component in series:
+        values = component.get("RDATE", [])
+        dates = sum(len(value.dts) for value in (values if isinstance(values, list) else [values]))
+        if dates > MAX_OCCURRENCES_PER_SERIES:
+            return SkippedEvent(
+                uid,
+                SkipReason.TOO_MANY_OCCURRENCES,
+                f"{dates} RDATE values, more than {MAX_OCCURRENCES_PER_SERIES}",
+            )
+        first = _naive(component.decoded("DTSTART"))
+        rules = component.get("RRULE", [])
+        for rule in rules if isinstance(rules, list) else [rules]:
+            text = rule.to_ical().decode()
+            freq = str(rule.get("FREQ", [""])[0]).upper()
+            if freq in _SUB_DAILY or any(len(rule.get(part, ())) > 1 for part in _TIME_PARTS):
+                return SkippedEvent(uid, SkipReason.TOO_FREQUENT, f"RRULE:{text} recurs more than once a day")
+            interval = rule.get("INTERVAL", [1])[0]
+            if freq not in _STEP_COST or interval < 1:
+                return SkippedEvent(
+                    uid, SkipReason.BAD_RECURRENCE, f"RRULE:{text} has no usable FREQ/INTERVAL"
+                )
+            until = rule.get("UNTIL", [window_end])[0]
+            walk_end = min(window_end, _day(until))
+            work += _steps(freq, interval, first.date(), walk_end) * _STEP_COST[freq]
+            trials.append((text, freq, interval, first))
+    if work > MAX_SERIES_WORK:
+        return SkippedEvent(
+            uid,
+            SkipReason.TOO_MANY_OCCURRENCES,
+            f"its rules walk {work} steps from their start to the window, more than {MAX_SERIES_WORK}",
+        )
+    budget.charge(work=work)
+    for text, freq, interval, first in trials:
+        try:
+            occurrence, cost = _first_occurrence(text, freq, interval, first)
+        except ValueError as err:  # dateutil refuses a part icalendar let through (BYSETPOS=0, ...)
+            return SkippedEvent(uid, SkipReason.BAD_RECURRENCE, f"RRULE:{text}: {err}"[:_DETAIL_LENGTH])
+        budget.charge(work=cost)
+        if occurrence is None:
+            return SkippedEvent(uid, SkipReason.BAD_RECURRENCE, f"RRULE:{text} never occurs")
+    return None
+
+
+def _naive(value: date) -> datetime:
+    """Return a DTSTART as a wall-clock datetime (a date at midnight), the way dateutil walks it."""
+    if isinstance(value, datetime):
+        return value.replace(tzinfo=None)
+    return datetime.combine(value, time())
+
+
+def _steps(freq: str, interval: int, start: date, end: date) -> int:
+    """Return how many of a rule's periods lie from its start to an end (at least one)."""
+    days = max((end - start).days, 0)
+    match freq:
+        case "DAILY":
+            periods = days
+        case "WEEKLY":
+            periods = days // 7
+        case "MONTHLY":
+            periods = max((end.year - start.year) * 12 + end.month - start.month, 0)
+        case _:
+            periods = max(end.year - start.year, 0)
+    return periods // interval + 1
+
+
+def _first_occurrence(text: str, freq: str, interval: int, first: datetime) -> tuple[datetime | None, int]:
+    """Return when a rule occurs if it ever does (None if never), and the work spent finding out.
+
+    dateutil looks for a rule's next occurrence period by period up to the year 9999, which takes seconds
+    for one that never comes (FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30). A rule repeats with the calendar: every
+    `400 * INTERVAL / gcd(INTERVAL, periods in 400 years)` years. So it is tried from its start moved by whole
+    repeats to the last one that still ends before 9999: it occurs there if it occurs at all, and the walk
+    is bounded by two repeats. COUNT and UNTIL only end a rule; they are left out of the trial.
+    """
+    repeat = _CYCLE_YEARS * interval // gcd(interval, _STEPS_PER_CYCLE[freq])
+    start = first.replace(year=first.year + max((MAXYEAR - repeat - first.year) // repeat, 0) * repeat)
+    trial = ";".join(part for part in text.split(";") if part.partition("=")[0] not in ("COUNT", "UNTIL"))
+    occurrence: datetime | None = rrulestr(trial, dtstart=start).after(start, inc=True)
+    reached = occurrence.date() if occurrence else date(MAXYEAR, 12, 31)
+    return occurrence, _steps(freq, interval, start.date(), reached) * _STEP_COST[freq]
 
 
 def _local(value: date, floating_tz: ZoneInfo, property_tz: ZoneInfo) -> datetime | date:
@@ -191,7 +456,7 @@ def _to_event(
     settings: FeedSettings,
     floating_tz: ZoneInfo,
     prodid: str,
-    series_uids: set[str],
+    series_uid: str | None,
 ) -> FeedEvent:
     """Turn one occurrence into a classified event with check-in and check-out in the property's zone."""
     uid = str(component.get("UID", ""))
@@ -218,7 +483,7 @@ def _to_event(
     description = str(component.get("DESCRIPTION", ""))
     code, url = extract.reservation_reference(description)
     event_id = uid
-    if uid in series_uids:
+    if series_uid is not None:
         # An occurrence is named by its original slot in the series, which a moved override keeps.
         slot = component.decoded("RECURRENCE-ID") if "RECURRENCE-ID" in component else start_day
         slot_day = slot.date() if isinstance(slot, datetime) else slot
@@ -266,8 +531,9 @@ def events_from_records(
             "END:VEVENT",
         ]
     lines.append("END:VCALENDAR")
-    # The events are already in memory: the size cap guards downloads, not this.
-    result = parse_feed("\r\n".join(lines).encode(), replace(settings, max_bytes=2**62), now)
+    # The events are already in memory, one per record: the size and event caps guard downloads, not this.
+    unbounded = replace(settings, max_bytes=2**62, max_events=2**62)
+    result = parse_feed("\r\n".join(lines).encode(), unbounded, now)
     assert isinstance(result, ParsedFeed)  # noqa: S101 - we wrote a well-formed calendar
     return result
 

@@ -87,6 +87,12 @@ class SkipReason(StrEnum):
     NO_START = "no_start"
     BAD_DATES = "bad_dates"
     ENDS_BEFORE_START = "ends_before_start"
+    # A series' RRULE, RDATE, EXDATE or RECURRENCE-ID is unreadable, or its rule can never occur.
+    BAD_RECURRENCE = "bad_recurrence"
+    # A series that recurs more often than daily: no stay or block does.
+    TOO_FREQUENT = "too_frequent"
+    # A series with more occurrences than a booking calendar ever has, or one that takes too long to walk.
+    TOO_MANY_OCCURRENCES = "too_many_occurrences"
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +114,8 @@ class FeedErrorKind(StrEnum):
     NOT_ICALENDAR = "not_icalendar"
     TRUNCATED = "truncated"
     MALFORMED = "malformed"
+    # More events (or recurrence to walk) than any booking calendar has: refused, not read in part.
+    TOO_MANY_EVENTS = "too_many_events"
 
 
 @dataclass(frozen=True, slots=True)
