@@ -8,18 +8,54 @@ as actions (the README says so). TTLock keeps named passcodes with their own val
 names each one after its slot and lets the lock enforce the window (a native window).
 """
 
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
 from homeassistant.components.lock.const import DATA_COMPONENT as LOCK_ENTITIES
 from homeassistant.const import STATE_UNAVAILABLE
-from homeassistant.core import HomeAssistant, ServiceResponse
+from homeassistant.core import CALLBACK_TYPE, Event, HomeAssistant, ServiceResponse, callback
 from homeassistant.exceptions import HomeAssistantError
+from homeassistant.helpers import entity_registry as er
 from homeassistant.util import dt as dt_util
 
 from ..core.model import SlotCode
-from .base import Capabilities, LockPathError, ReportCallback, UseCallback, ignore_use
+from .base import Capabilities, KeypadUse, LockPathError, ReportCallback, UseCallback, ignore_use
+
+# What an integration's bus event says about a lock operation: a keypad unlock, or None for anything else.
+type UseOf = Callable[[Mapping[str, Any]], KeypadUse | None]
+
+
+def slot_number(value: object) -> int | None:
+    """Return the slot a lock names (a positive int; guest_pins numbers slots from 1), else None."""
+    return value if isinstance(value, int) and not isinstance(value, bool) and value > 0 else None
+
+
+def follow_device_events(
+    hass: HomeAssistant, entity_id: str, event_type: str, use_of: UseOf, on_use: UseCallback
+) -> CALLBACK_TYPE:
+    """Pass on the keypad uses an integration's bus event reports for the lock entity's device.
+
+    The device is looked up per event: the entity may be registered only after the path started. Only what
+    `use_of` takes from the event (a slot) goes on; the event's data is never kept or logged, since some
+    setups put the PIN itself in it (zwave-js's `lookupUserIdInNotificationEvents`).
+    """
+    registry = er.async_get(hass)
+
+    @callback
+    def ours(data: Mapping[str, Any]) -> bool:
+        """Return whether the event is about the lock's own device."""
+        entry = registry.async_get(entity_id)
+        return entry is not None and entry.device_id is not None and data.get("device_id") == entry.device_id
+
+    @callback
+    def heard(event: Event[Mapping[str, Any]]) -> None:
+        """Pass on a keypad unlock the event reports."""
+        if (use := use_of(event.data)) is not None:
+            on_use(use)
+
+    return hass.bus.async_listen(event_type, heard, event_filter=ours)
 
 
 async def run_entity_method(
@@ -51,6 +87,7 @@ class ActionPath:
     entity_id: str
     capabilities: Capabilities
     transactions: int = 0
+    _unsubscribe: list[CALLBACK_TYPE] = field(default_factory=list)
     domain = ""
     label = ""  # how messages name the integration, when not by its domain
 
@@ -58,7 +95,10 @@ class ActionPath:
         """Nothing to follow: the integration keeps the lock entity's state (the manager follows that)."""
 
     def stop(self) -> None:
-        """Nothing to stop."""
+        """Stop following the lock (where a path follows it for keypad use)."""
+        for unsubscribe in self._unsubscribe:
+            unsubscribe()
+        self._unsubscribe = []
 
     def available(self) -> bool:
         """Return whether the lock entity is there and not unavailable."""

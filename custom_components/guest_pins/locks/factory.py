@@ -85,7 +85,7 @@ def create_path(hass: HomeAssistant, spec: PathSpec) -> LockPath:
     """Return the path for a managed lock."""
     entity_id, slots = spec.entity_id, spec.slot_count
     if spec.kind == "zwave_js":
-        return ZWaveJSPath(hass, entity_id, Capabilities(slot_count=slots, read_back=True))
+        return ZWaveJSPath(hass, entity_id, Capabilities(slot_count=slots, read_back=True, reports_use=True))
     if spec.kind == "zigbee2mqtt":
         return Zigbee2MQTTPath(
             hass,

@@ -1,0 +1,124 @@
+"""Keypad use: each lock path that can reports a code opening its lock at the keypad, and nothing else.
+
+Z-Wave JS against the real zwave-js driver and Home Assistant's real zwave_js (the lock sends the Access
+Control notification). The real peer runs on its own time, so that test polls it (bounded).
+"""
+
+from dataclasses import dataclass, field
+import logging
+from typing import Any
+
+from homeassistant.core import HomeAssistant
+from homeassistant.helpers import entity_registry as er
+import pytest
+from pytest_homeassistant_custom_component.common import async_capture_events
+
+from custom_components.guest_pins.locks.base import Capabilities, KeypadUse
+from custom_components.guest_pins.locks.zwave_js import ZWaveJSPath
+
+from .contract import Reports
+from .waiting import until
+from .zwave_double import install_zwave_locks
+from .zwave_peer import CODES_NODE, CREDENTIALS_NODE, ZWavePeer
+
+ZWAVE_NOTIFICATION = "zwave_js_notification"
+KEYPAD_LOCK, KEYPAD_UNLOCK, USER_CODE_UNLOCK, CREDENTIAL_UNLOCK = 5, 6, 34, 36
+SIDE, BACK = "lock.side_door", "lock.back_door"
+
+
+@dataclass
+class Uses:
+    """Collects the keypad uses a path reports."""
+
+    seen: list[KeypadUse] = field(default_factory=list)
+
+    def __call__(self, use: KeypadUse) -> None:
+        """Keep one use."""
+        self.seen.append(use)
+
+
+def device_of(hass: HomeAssistant, entity_id: str) -> str:
+    """Return the device of a lock entity (what the integrations' bus events name)."""
+    entry = er.async_get(hass).async_get(entity_id)
+    assert entry is not None
+    assert entry.device_id is not None
+    return entry.device_id
+
+
+async def test_zwave_keypad_unlock_names_its_slot_through_the_real_driver(
+    zwave_peer: ZWavePeer, hass: HomeAssistant, zwave_locks: dict[int, str]
+) -> None:
+    """The lock's keypad unlock is its user's slot; another lock's, a keypad lock, or after stop: nothing.
+
+    An unlock with a user code (34) names the user too; a credential unlock (36) carries data zwave-js does
+    not decode, so it is the keypad without a slot.
+    """
+    path = ZWaveJSPath(hass, zwave_locks[CODES_NODE], Capabilities(slot_count=10, read_back=True))
+    uses = Uses()
+    notifications = async_capture_events(hass, ZWAVE_NOTIFICATION)
+    await path.async_start(Reports(), uses)
+
+    async def report(node: int, user: int, event: int = KEYPAD_UNLOCK) -> dict[str, Any]:
+        """Have a simulated lock report a code's use; return the bus event Home Assistant fired for it."""
+        seen = len(notifications)
+        zwave_peer.keypad(node, user, event)
+
+        def fired() -> list[dict[str, Any]]:
+            """Return the lock's notification, once zwave_js fired it."""
+            return [
+                dict(item.data)
+                for item in notifications[seen:]
+                if item.data["node_id"] == node and item.data["event"] == event
+            ]
+
+        await until(lambda: bool(fired()), f"node {node}'s notification (event {event}) on the bus")
+        return fired()[0]
+
+    await report(CREDENTIALS_NODE, 5)  # the other lock's keypad: not this lock's guest
+    await report(CODES_NODE, 3)
+    assert uses.seen == [KeypadUse(3)]
+    await report(CODES_NODE, 4, KEYPAD_LOCK)
+    assert (await report(CODES_NODE, 6, USER_CODE_UNLOCK))["parameters"] == {"user ID": 6}
+    undecoded = await report(CODES_NODE, 7, CREDENTIAL_UNLOCK)
+    assert undecoded["parameters"] == {"type": "Buffer", "data": [0, 7, 1, 0, 7]}
+    assert uses.seen == [KeypadUse(3), KeypadUse(6), KeypadUse(None)]
+    path.stop()
+    await report(CODES_NODE, 3)
+    assert uses.seen == [KeypadUse(3), KeypadUse(6), KeypadUse(None)]
+
+
+async def test_zwave_fallback_reports_keypad_use_and_keeps_no_code(
+    hass: HomeAssistant, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Where the driver is out of reach (the fallback), the bus event still reports; a PIN in it goes nowhere.
+
+    zwave-js's `lookupUserIdInNotificationEvents` puts the user's code in the event's parameters.
+    """
+    await install_zwave_locks(hass, SIDE, BACK)
+    path = ZWaveJSPath(hass, SIDE, Capabilities(slot_count=10))
+    uses = Uses()
+    caplog.set_level(logging.DEBUG)
+    await path.async_start(Reports(), uses)
+    assert path._node() is None, "this test is about the fallback"
+
+    def notify(entity_id: str, event: int, parameters: dict[str, Any]) -> None:
+        """Fire what zwave_js fires for a lock's Access Control notification."""
+        hass.bus.async_fire(
+            ZWAVE_NOTIFICATION,
+            {
+                "device_id": device_of(hass, entity_id),
+                "command_class": 113,
+                "type": 6,
+                "event": event,
+                "parameters": parameters,
+            },
+        )
+
+    looked_up = {"userId": 2, "userIdStatus": 1, "userCode": "4567"}
+    notify(BACK, KEYPAD_UNLOCK, {"userId": 9})
+    notify(SIDE, KEYPAD_UNLOCK, looked_up)
+    notify(SIDE, KEYPAD_UNLOCK, {})  # a lock that names no user
+    await hass.async_block_till_done()
+    assert uses.seen == [KeypadUse(2), KeypadUse(None)]
+    assert "4567" not in caplog.text
+    path.stop()
