@@ -1,7 +1,9 @@
 """Keypad use: each lock path that can reports a code opening its lock at the keypad, and nothing else.
 
 Z-Wave JS against the real zwave-js driver and Home Assistant's real zwave_js (the lock sends the Access
-Control notification). The real peer runs on its own time, so that test polls it (bounded).
+Control notification); ZHA and Matter through the bus events and entity states their Home Assistant
+integrations produce (no ZHA or Matter peer runs here). The real peer runs on its own time, so that test
+polls it (bounded); the others need no waiting.
 """
 
 from dataclasses import dataclass, field
@@ -13,10 +15,12 @@ from homeassistant.helpers import entity_registry as er
 import pytest
 from pytest_homeassistant_custom_component.common import async_capture_events
 
+from custom_components.guest_pins.locks.action_paths import MatterPath, ZHAPath
 from custom_components.guest_pins.locks.base import Capabilities, KeypadUse
 from custom_components.guest_pins.locks.zwave_js import ZWaveJSPath
 
 from .contract import Reports
+from .lock_entities import StandInLock, async_install_locks
 from .waiting import until
 from .zwave_double import install_zwave_locks
 from .zwave_peer import CODES_NODE, CREDENTIALS_NODE, ZWavePeer
@@ -122,3 +126,107 @@ async def test_zwave_fallback_reports_keypad_use_and_keeps_no_code(
     assert uses.seen == [KeypadUse(2), KeypadUse(None)]
     assert "4567" not in caplog.text
     path.stop()
+
+
+async def test_zha_operation_event_names_the_code_slot(hass: HomeAssistant) -> None:
+    """ZHA's operation event from the keypad is the slot; another device, source or operation is not."""
+    await async_install_locks(hass, "zha", [StandInLock("zha", SIDE, 1), StandInLock("zha", BACK, 2)])
+    path = ZHAPath(hass, SIDE, Capabilities(slot_count=10))
+    uses = Uses()
+    await path.async_start(Reports(), uses)
+
+    def operate(entity_id: str, source: str, operation: str, code_slot: int, **data: Any) -> None:
+        """Fire what ZHA fires for a lock's operation event notification."""
+        hass.bus.async_fire(
+            "zha_event",
+            {
+                "device_ieee": "00:11:22:33:44:55:66:77",
+                "device_id": device_of(hass, entity_id),
+                "unique_id": "00:11:22:33:44:55:66:77:1:0x0101",
+                "endpoint_id": 1,
+                "cluster_id": 257,
+                "command": "operation_event_notification",
+                "args": {"source": source, "operation": operation, "code_slot": code_slot},
+                "params": {},
+                **data,
+            },
+        )
+
+    operate(BACK, "Keypad", "Unlock", 2)
+    operate(SIDE, "RF", "Unlock", 3)
+    operate(SIDE, "Keypad", "Lock", 3)
+    operate(SIDE, "Keypad", "UnlockFailureInvalidPINorID", 3)
+    operate(SIDE, "Keypad", "Unlock", 3, command="programming_event_notification")
+    operate(SIDE, "Keypad", "Unlock", 4)
+    await hass.async_block_till_done()
+    assert uses.seen == [KeypadUse(4)]
+    path.stop()
+    operate(SIDE, "Keypad", "Unlock", 4)
+    await hass.async_block_till_done()
+    assert uses.seen == [KeypadUse(4)]
+
+
+class MatterLockStandIn(StandInLock):
+    """A Matter lock entity, written as Home Assistant's is: each report as it comes, in either order.
+
+    `changed_by` comes from the lock's operation event, the state from its lock state attribute.
+    """
+
+    _attr_changed_by = "Unknown"
+
+    def __init__(self) -> None:
+        """Stand for the side door."""
+        super().__init__("matter", SIDE, 1)
+
+    def write(
+        self,
+        *,
+        locked: bool | None = None,
+        unlatched: bool = False,
+        by: str | None = None,
+        available: bool = True,
+    ) -> None:
+        """Write what the lock reported: its state (attribute), the operation's source (event), or neither."""
+        if locked is not None:
+            self._attr_is_locked = locked
+        self._attr_is_open = unlatched
+        if by is not None:
+            self._attr_changed_by = by
+        self._attr_available = available
+        self.async_write_ha_state()
+
+
+async def test_matter_keypad_unlock_is_reported_without_a_slot(hass: HomeAssistant) -> None:
+    """Turning unlocked by the keypad is one use, in either order; a lock, other sources, a return: none.
+
+    Home Assistant's Matter lock keeps only the source of an operation, so the use names no slot.
+    """
+    lock = MatterLockStandIn()
+    await async_install_locks(hass, "matter", [lock])
+    path = MatterPath(hass, SIDE, Capabilities(slot_count=10))
+    uses = Uses()
+    await path.async_start(Reports(), uses)
+
+    lock.write(by="Keypad")  # the operation event first ...
+    lock.write(locked=False)  # ... then the state: one use
+    lock.write(locked=False, unlatched=True)  # and unlatched (Matter's "open"): the same use
+    lock.write(locked=True)  # locked at the keypad: no use
+    lock.write(locked=False)  # the state first (the source still "Keypad") ...
+    lock.write(by="Keypad")  # ... then the same source again: one use
+    lock.write(by="Manual")
+    lock.write(locked=True)
+    lock.write(locked=False)  # the state first, with the manual source ...
+    lock.write(by="Keypad")  # ... then the keypad's event: one use
+    lock.write(by="Remote")
+    lock.write(locked=True)
+    lock.write(locked=False)
+    lock.write(available=False)
+    lock.write(by="Keypad", available=False)
+    lock.write()  # back from unavailable, showing the keypad's last unlock: no use
+    await hass.async_block_till_done()
+    assert uses.seen == [KeypadUse(None)] * 3
+    path.stop()
+    lock.write(locked=True)
+    lock.write(locked=False)
+    await hass.async_block_till_done()
+    assert uses.seen == [KeypadUse(None)] * 3

@@ -53,9 +53,10 @@ class UnsupportedPath:
 # Paths that admit guests by invitation (an e-mail address), not by a code.
 INVITATION_PATHS = frozenset({"ring"})
 
-# Paths over other integrations' code actions, and what each can do.
+# Paths over other integrations' code actions, and what each can do. Matter reports a keypad use too, but
+# without the slot: Home Assistant's Matter lock keeps only the source of an operation, not its user.
 ACTION_PATHS: dict[str, tuple[type[ActionPath], Capabilities]] = {
-    "zha": (ZHAPath, Capabilities()),
+    "zha": (ZHAPath, Capabilities(reports_use=True)),
     "matter": (MatterPath, Capabilities()),
     "ttlock": (TTLockPath, Capabilities(native_windows=True, read_back=True)),
 }
