@@ -1,9 +1,9 @@
 """Keypad use: each lock path that can reports a code opening its lock at the keypad, and nothing else.
 
 Z-Wave JS against the real zwave-js driver and Home Assistant's real zwave_js (the lock sends the Access
-Control notification); ZHA and Matter through the bus events and entity states their Home Assistant
-integrations produce (no ZHA or Matter peer runs here). The real peer runs on its own time, so that test
-polls it (bounded); the others need no waiting.
+Control notification); Zigbee2MQTT against a real broker; ZHA and Matter through the bus events and entity
+states their Home Assistant integrations produce (no ZHA or Matter peer runs here). The real peers run on
+their own time, so those tests poll them (bounded); the others need no waiting.
 """
 
 from dataclasses import dataclass, field
@@ -13,14 +13,16 @@ from typing import Any
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers import entity_registry as er
 import pytest
-from pytest_homeassistant_custom_component.common import async_capture_events
+from pytest_homeassistant_custom_component.common import MockConfigEntry, async_capture_events
 
 from custom_components.guest_pins.locks.action_paths import MatterPath, ZHAPath
 from custom_components.guest_pins.locks.base import Capabilities, KeypadUse
+from custom_components.guest_pins.locks.zigbee2mqtt import Zigbee2MQTTPath
 from custom_components.guest_pins.locks.zwave_js import ZWaveJSPath
 
 from .contract import Reports
 from .lock_entities import StandInLock, async_install_locks
+from .mqtt_peer import ScriptedZigbeeLock
 from .waiting import until
 from .zwave_double import install_zwave_locks
 from .zwave_peer import CODES_NODE, CREDENTIALS_NODE, ZWavePeer
@@ -126,6 +128,34 @@ async def test_zwave_fallback_reports_keypad_use_and_keeps_no_code(
     assert uses.seen == [KeypadUse(2), KeypadUse(None)]
     assert "4567" not in caplog.text
     path.stop()
+
+
+async def test_zigbee2mqtt_keypad_unlock_names_its_slot_over_a_real_broker(
+    hass: HomeAssistant, mqtt_entry: MockConfigEntry, broker: int
+) -> None:
+    """Only an unlock from the keypad is a use: not a lock, a manual unlock, a wrong code or a retained one.
+
+    Each message is still a report (the lock talked).
+    """
+    lock = ScriptedZigbeeLock(broker, "Front Lock")
+    try:
+        # Retained (the device option `retain`): delivered again on every subscription, an old operation.
+        await hass.async_add_executor_job(lock.operate("unlock", 2, retain=True).wait_for_publish, 5)
+        path = Zigbee2MQTTPath(hass, "lock.front_lock", "Front Lock", Capabilities(slot_count=10))
+        uses, reports = Uses(), Reports()
+        await path.async_start(reports, uses)
+        await until(path.available, "the lock's availability")
+        lock.operate("lock", 5)
+        lock.operate("unlock", 6, "manual")
+        lock.operate("unlock_failure_invalid_pin_or_id", 7)
+        lock.operate("unlock", 8, named=False)  # only `action_source` 0
+        lock.operate("unlock", 4)
+        await until(lambda: len(uses.seen) >= 2, "the keypad unlocks")
+        assert uses.seen == [KeypadUse(8), KeypadUse(4)]
+        assert reports.count >= 5
+        path.stop()
+    finally:
+        lock.close()
 
 
 async def test_zha_operation_event_names_the_code_slot(hass: HomeAssistant) -> None:

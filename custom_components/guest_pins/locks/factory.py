@@ -92,7 +92,7 @@ def create_path(hass: HomeAssistant, spec: PathSpec) -> LockPath:
             hass,
             entity_id,
             zigbee2mqtt_name(hass, entity_id),
-            Capabilities(slot_count=slots, read_back=True, confirmed_writes=True),
+            Capabilities(slot_count=slots, read_back=True, confirmed_writes=True, reports_use=True),
         )
     if spec.kind == "tuya" and spec.tuya is not None:
         return TuyaPath(
