@@ -17,6 +17,8 @@ from pytest_homeassistant_custom_component.common import MockConfigEntry, async_
 
 from custom_components.guest_pins.locks.action_paths import MatterPath, ZHAPath
 from custom_components.guest_pins.locks.base import Capabilities, KeypadUse
+from custom_components.guest_pins.locks.factory import PathSpec, create_path
+from custom_components.guest_pins.locks.memory import InMemoryLockPath
 from custom_components.guest_pins.locks.zigbee2mqtt import Zigbee2MQTTPath
 from custom_components.guest_pins.locks.zwave_js import ZWaveJSPath
 
@@ -260,3 +262,33 @@ async def test_matter_keypad_unlock_is_reported_without_a_slot(hass: HomeAssista
     lock.write(locked=False)
     await hass.async_block_till_done()
     assert uses.seen == [KeypadUse(None)] * 3
+
+
+async def test_simulated_keypad_reports_use_and_a_report() -> None:
+    """The demo's keypad: a guest typing a slot's code is that slot's use, and the lock talked."""
+    lock = InMemoryLockPath()
+    lock.keypad(1)  # not started: nobody to tell, no failure
+    uses, reports = Uses(), Reports()
+    await lock.async_start(reports, uses)
+    lock.keypad(2)
+    assert uses.seen == [KeypadUse(2)]
+    assert reports.count == 1
+
+
+@pytest.mark.parametrize(
+    ("kind", "reports_use"),
+    [
+        ("zwave_js", True),
+        ("zigbee2mqtt", True),
+        ("zha", True),
+        ("simulated", True),
+        ("matter", False),  # it reports the keypad, but not which slot
+        ("ttlock", False),
+        ("ring", False),
+    ],
+)
+async def test_factory_declares_which_paths_name_the_slot(
+    hass: HomeAssistant, kind: str, *, reports_use: bool
+) -> None:
+    """`reports_use` is declared where the lock says which slot's code opened it."""
+    assert create_path(hass, PathSpec(kind, SIDE, 10)).capabilities.reports_use is reports_use

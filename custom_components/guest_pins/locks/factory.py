@@ -111,7 +111,7 @@ def create_path(hass: HomeAssistant, spec: PathSpec) -> LockPath:
         kind, capabilities = ACTION_PATHS[spec.kind]
         return kind(hass, entity_id, replace(capabilities, slot_count=slots))
     if spec.kind == SIMULATED:
-        return InMemoryLockPath(capabilities=Capabilities(slot_count=slots, read_back=True))
+        return InMemoryLockPath(capabilities=Capabilities(slot_count=slots, read_back=True, reports_use=True))
     return UnsupportedPath(f"no code path for this lock ({spec.kind})")
 
 
