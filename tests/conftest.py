@@ -1,11 +1,15 @@
 """Fixtures shared by the Home Assistant side of the test suite."""
 
-from collections.abc import AsyncGenerator
+from collections.abc import AsyncGenerator, Generator
 from typing import Any
+from unittest.mock import patch
 
 from freezegun.api import FrozenDateTimeFactory
+from homeassistant.components import mqtt
+from homeassistant.config_entries import ConfigEntryState
 from homeassistant.const import CONF_NAME
 from homeassistant.core import HomeAssistant
+from homeassistant.helpers import entity_registry as er
 from hypothesis import settings
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
@@ -18,8 +22,11 @@ from syrupy.assertion import SnapshotAssertion
 import custom_components  # noqa: F401
 from custom_components.guest_pins.const import CONF_TIME_ZONE, DEFAULT_OPTIONS, DOMAIN
 
+from .mqtt_peer import mosquitto
 from .property_builders import build_property_entry, load_property
+from .waiting import until
 from .zwave_double import FakeZWaveLock, install_zwave_lock
+from .zwave_peer import HOME_ID, ZWavePeer, zwave_server
 
 # CI must be repeatable: the same examples on every run (the example database is not kept between runs).
 settings.register_profile("guest_pins", derandomize=True, database=None)
@@ -80,3 +87,68 @@ async def loaded(
     """Load the property on Monday 14 Dec 2026, 12:00 in Berlin, with the Airbnb feed served."""
     async with load_property(hass, freezer, aioclient_mock, property_entry) as entry:
         yield entry
+
+
+# Real peers, one per test, shared by the suites that reach them through Home Assistant's own integrations.
+@pytest.fixture
+def broker(socket_enabled: None) -> Generator[int]:
+    """Run mosquitto for the test (requested before `hass`, so Home Assistant disconnects first)."""
+    with mosquitto() as port:
+        yield port
+
+
+@pytest.fixture
+async def mqtt_entry(
+    broker: int, hass: HomeAssistant, socket_enabled: None, mock_hass_config: None
+) -> AsyncGenerator[MockConfigEntry]:
+    """Connect Home Assistant's real MQTT integration to the broker; unload it while the broker is up."""
+    entry = MockConfigEntry(
+        domain="mqtt",
+        version=2,
+        minor_version=1,
+        data={"broker": "127.0.0.1", "port": broker, "protocol": "5"},
+        options={"discovery": False, "birth_message": {}},
+    )
+    entry.add_to_hass(hass)
+    with patch("homeassistant.components.mqtt.client.INITIAL_SUBSCRIBE_COOLDOWN", 0):
+        assert await hass.config_entries.async_setup(entry.entry_id)
+        assert await mqtt.async_wait_for_mqtt_client(hass)
+        await until(lambda: mqtt.is_connected(hass), "the MQTT connection")
+        yield entry
+        assert await hass.config_entries.async_unload(entry.entry_id)
+
+
+@pytest.fixture
+def zwave_peer(socket_enabled: None) -> Generator[ZWavePeer]:
+    """Run the Z-Wave peer (requested before `hass`, so Home Assistant disconnects first)."""
+    with zwave_server() as peer:
+        yield peer
+
+
+@pytest.fixture
+async def zwave_locks(zwave_peer: ZWavePeer, hass: HomeAssistant) -> AsyncGenerator[dict[int, str]]:
+    """Connect Home Assistant's real zwave_js integration to the peer; return the lock entity per node."""
+    await hass.config.async_set_time_zone("Europe/Berlin")
+    entry = MockConfigEntry(
+        domain="zwave_js",
+        unique_id=str(HOME_ID),
+        version=1,
+        minor_version=2,
+        data={"url": zwave_peer.url, "use_addon": False, "integration_created_addon": False},
+    )
+    entry.add_to_hass(hass)
+    assert await hass.config_entries.async_setup(entry.entry_id)
+    await hass.async_block_till_done()
+    assert entry.state is ConfigEntryState.LOADED
+
+    def locks() -> dict[int, str]:
+        """Return the lock entity zwave_js created for each node (unique ids start "<home>.<node>-")."""
+        return {
+            int(item.unique_id.split(".")[1].split("-")[0]): item.entity_id
+            for item in er.async_entries_for_config_entry(er.async_get(hass), entry.entry_id)
+            if item.domain == "lock"
+        }
+
+    await until(lambda: len(locks()) == 3, "the simulated locks' entities (their interviews)")
+    yield locks()
+    assert await hass.config_entries.async_unload(entry.entry_id)

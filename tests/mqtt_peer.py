@@ -18,6 +18,8 @@ from .waiting import peer_missing
 
 MOSQUITTO = shutil.which("mosquitto") or "/usr/sbin/mosquitto"
 START_TIMEOUT_S = 10.0
+# zigbee-herdsman-converters' `lockSourceName`: the operation event's source, by number.
+LOCK_SOURCES = {"keypad": 0, "rf": 1, "manual": 2, "rfid": 3}
 
 
 def free_port() -> int:
@@ -96,8 +98,8 @@ class ScriptedZigbeeLock:
         payload = json.dumps({"state": "online" if online else "offline"})
         self.client.publish(f"{self.topic}/availability", payload, qos=1, retain=True)
 
-    def _state(self, **extra: object) -> None:
-        """Publish the lock's state with its users."""
+    def _state(self, *, retain: bool = False, **extra: object) -> paho.MQTTMessageInfo:
+        """Publish the lock's state with its users (and what else Zigbee2MQTT merges into the message)."""
         users = {
             str(slot): {
                 "status": "enabled" if code else "available",
@@ -105,7 +107,23 @@ class ScriptedZigbeeLock:
             }
             for slot, code in self.users.items()
         }
-        self.client.publish(self.topic, json.dumps({"users": users, **extra}), qos=1)
+        return self.client.publish(self.topic, json.dumps({"users": users, **extra}), qos=1, retain=retain)
+
+    def operate(
+        self, action: str, user: int, source: str = "keypad", *, named: bool = True, retain: bool = False
+    ) -> paho.MQTTMessageInfo:
+        """Publish a lock operation as Zigbee2MQTT's `lock_operation_event` does ("unlock" by "keypad").
+
+        `named`: with `action_source_name` (else only `action_source`, the number); `retain`: as with the
+        device option `retain`. Returns the publish, to wait for where the broker must have it.
+        """
+        operation = {
+            "action": action,
+            "action_user": user,
+            "action_source": LOCK_SOURCES[source],
+            **({"action_source_name": source} if named else {}),
+        }
+        return self._state(retain=retain, **operation)
 
     def _on_message(self, _client: paho.Client, _userdata: object, message: paho.MQTTMessage) -> None:
         """Carry out set/get commands and report like the real bridge."""

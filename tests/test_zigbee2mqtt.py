@@ -1,11 +1,9 @@
 """The Zigbee2MQTT path against a real broker (mosquitto) and a scripted Zigbee2MQTT lock on it."""
 
-from collections.abc import AsyncGenerator, Generator
+from collections.abc import Generator
 from dataclasses import dataclass
 from typing import Any
-from unittest.mock import patch
 
-from homeassistant.components import mqtt
 from homeassistant.const import EVENT_CALL_SERVICE, STATE_UNAVAILABLE
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers import device_registry as dr, entity_registry as er
@@ -19,40 +17,12 @@ from custom_components.guest_pins.locks.base import Capabilities, LockPathError
 from custom_components.guest_pins.locks.zigbee2mqtt import Zigbee2MQTTPath
 
 from .contract import Reports, check_contract
-from .mqtt_peer import ScriptedZigbeeLock, mosquitto
+from .mqtt_peer import ScriptedZigbeeLock
 from .property_builders import FEED_URL, calendar_subentry, ical_day, lock_subentry
 from .waiting import until
 
 LOCK_NAME = "Front Lock"
 LOCK_ENTITY = "lock.front_lock"
-
-
-@pytest.fixture
-def broker(socket_enabled: None) -> Generator[int]:
-    """Run mosquitto for the test (requested before `hass`, so Home Assistant disconnects first)."""
-    with mosquitto() as port:
-        yield port
-
-
-@pytest.fixture
-async def mqtt_entry(
-    broker: int, hass: HomeAssistant, socket_enabled: None, mock_hass_config: None
-) -> AsyncGenerator[MockConfigEntry]:
-    """Connect Home Assistant's real MQTT integration to the broker; unload it while the broker is up."""
-    entry = MockConfigEntry(
-        domain="mqtt",
-        version=2,
-        minor_version=1,
-        data={"broker": "127.0.0.1", "port": broker, "protocol": "5"},
-        options={"discovery": False, "birth_message": {}},
-    )
-    entry.add_to_hass(hass)
-    with patch("homeassistant.components.mqtt.client.INITIAL_SUBSCRIBE_COOLDOWN", 0):
-        assert await hass.config_entries.async_setup(entry.entry_id)
-        assert await mqtt.async_wait_for_mqtt_client(hass)
-        await until(lambda: mqtt.is_connected(hass), "the MQTT connection")
-        yield entry
-        assert await hass.config_entries.async_unload(entry.entry_id)
 
 
 @pytest.fixture

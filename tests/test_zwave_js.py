@@ -5,14 +5,11 @@ holds is read from the lock itself (the peer's control channel), not through the
 real time: the peer is a real process, and freezing the clock would freeze the event loop too.
 """
 
-from collections.abc import AsyncGenerator, Generator
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from typing import Any
 
-from homeassistant.config_entries import ConfigEntryState
 from homeassistant.core import HomeAssistant
-from homeassistant.helpers import entity_registry as er
 from homeassistant.util import dt as dt_util
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
@@ -26,43 +23,7 @@ from custom_components.guest_pins.locks.zwave_js import DEFAULT_WAKE_INTERVAL, Z
 from .contract import Reports, check_contract
 from .property_builders import lock_subentry
 from .waiting import until
-from .zwave_peer import CODES_NODE, CREDENTIALS_NODE, HOME_ID, SLEEPING_NODE, ZWavePeer, zwave_server
-
-
-@pytest.fixture
-def zwave_peer(socket_enabled: None) -> Generator[ZWavePeer]:
-    """Run the Z-Wave peer (requested before `hass`, so Home Assistant disconnects first)."""
-    with zwave_server() as peer:
-        yield peer
-
-
-@pytest.fixture
-async def zwave_locks(zwave_peer: ZWavePeer, hass: HomeAssistant) -> AsyncGenerator[dict[int, str]]:
-    """Connect Home Assistant's real zwave_js integration to the peer; return the lock entity per node."""
-    await hass.config.async_set_time_zone("Europe/Berlin")
-    entry = MockConfigEntry(
-        domain="zwave_js",
-        unique_id=str(HOME_ID),
-        version=1,
-        minor_version=2,
-        data={"url": zwave_peer.url, "use_addon": False, "integration_created_addon": False},
-    )
-    entry.add_to_hass(hass)
-    assert await hass.config_entries.async_setup(entry.entry_id)
-    await hass.async_block_till_done()
-    assert entry.state is ConfigEntryState.LOADED
-
-    def locks() -> dict[int, str]:
-        """Return the lock entity zwave_js created for each node (unique ids start "<home>.<node>-")."""
-        return {
-            int(item.unique_id.split(".")[1].split("-")[0]): item.entity_id
-            for item in er.async_entries_for_config_entry(er.async_get(hass), entry.entry_id)
-            if item.domain == "lock"
-        }
-
-    await until(lambda: len(locks()) == 3, "the simulated locks' entities (their interviews)")
-    yield locks()
-    assert await hass.config_entries.async_unload(entry.entry_id)
+from .zwave_peer import CODES_NODE, CREDENTIALS_NODE, SLEEPING_NODE, ZWavePeer
 
 
 @dataclass

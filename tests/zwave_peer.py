@@ -22,6 +22,7 @@ HOME_ID = 0x7E570001
 CODES_NODE, CREDENTIALS_NODE, SLEEPING_NODE = 2, 3, 4
 START_TIMEOUT_S = 120.0
 CONTROL_TIMEOUT_S = 10.0
+KEYPAD_UNLOCK = 6  # Access Control: "Keypad unlock operation"
 
 
 @dataclass
@@ -47,6 +48,13 @@ class ZWavePeer:
         except queue.Empty:
             pytest.fail(f"the Z-Wave peer did not carry out {line!r}")
         return printed
+
+    def keypad(self, node: int, user: int, event: int = KEYPAD_UNLOCK) -> None:
+        """Make a simulated lock report that a user's code was used (an Access Control notification).
+
+        `event`: 6 keypad unlock (the default), 5 keypad lock, 34 unlock with user code, 36 credential unlock.
+        """
+        self.control(f"keypad {node} {user}" if event == KEYPAD_UNLOCK else f"keypad {node} {user} {event}")
 
     def held(self, node: int, slot: int) -> dict[str, Any]:
         """Return what a simulated lock itself holds for a user: code, schedules on, year-day, week-days."""

@@ -5,8 +5,9 @@
 //   node 4: a sleeping lock (Wake Up CC, interval 3600 s): takes commands only after a wake-up notification.
 // Control lines on stdin, for tests: "ack NODE on|off" (the lock answers, or acknowledges and answers nothing), "wake NODE" (send a Wake Up
 // Notification), "sleep NODE" (the sleeping lock goes back to sleep at once), "held NODE SLOT" (print what the
-// simulated lock itself holds for a user: "HELD {code, enabled, yearDay, weekDays}"). Prints READY, then
-// "OK <line>" after each control line.
+// simulated lock itself holds for a user: "HELD {code, enabled, yearDay, weekDays}"), "keypad NODE USER [EVENT]"
+// (the lock sends an Access Control notification: by default 6, USER unlocked it at the keypad; 5 keypad lock,
+// 34 unlock with user code, 36 credential unlock). Prints READY, then "OK <line>" after each control line.
 "use strict";
 const readline = require("node:readline");
 const {
@@ -25,6 +26,7 @@ const {
   UserCredentialType,
   UserCredentialRule,
   ScheduleEntryLockCCEnableSet,
+  NotificationCCReport,
 } = require("@zwave-js/cc");
 
 const port = Number(process.argv[2]);
@@ -85,6 +87,20 @@ const muteBehavior = {
     return muted.has(self.id) ? { action: "stop" } : undefined;
   },
 };
+
+// An Access Control notification (type 6) as a lock sends it on its own when a code is used. Events 5/6/34
+// carry the user id as one byte (zwave-js: {userId} for 5/6, {"user ID"} for 34); 36 carries Credential Usage
+// Data, which zwave-js 15.29 does not decode: here user id (2 bytes), credential type PIN (1), credential slot
+// (2 bytes), a layout assumed from the spec, unverified.
+function keypadReport(controller, user, event) {
+  const eventParameters = event === 36 ? Uint8Array.from([0, user, 1, 0, user]) : Uint8Array.from([user]);
+  return new NotificationCCReport({
+    nodeId: controller.ownNodeId,
+    notificationType: 0x06,
+    notificationEvent: event,
+    eventParameters,
+  });
+}
 
 // What a simulated lock holds for one user, read from its own state (not through the driver).
 function held(node, slot) {
@@ -192,7 +208,7 @@ async function main() {
   });
 
   readline.createInterface({ input: process.stdin }).on("line", async (line) => {
-    const [command, id, arg] = line.trim().split(/\s+/);
+    const [command, id, arg, event] = line.trim().split(/\s+/);
     const node = nodes[Number(id)];
     if (node === undefined) return;
     if (command === "ack") {
@@ -203,6 +219,11 @@ async function main() {
     if (command === "wake") await wake(node);
     if (command === "sleep") driver.controller.nodes.get(node.id)?.markAsAsleep();
     if (command === "held") process.stdout.write(`HELD ${JSON.stringify(held(node, Number(arg)))}\n`);
+    if (command === "keypad") {
+      // Unsolicited, like zwave-js's own mock reports: no acknowledgement asked for.
+      const report = keypadReport(controller, Number(arg), Number(event ?? 6));
+      await node.sendToController(createMockZWaveRequestFrame(report, { ackRequested: false }));
+    }
     process.stdout.write(`OK ${line.trim()}\n`);
   });
 

@@ -6,20 +6,74 @@ Assistant records the data of every action call in its database, so a code passe
 there (and in every backup). TTLock's actions belong to its integration, not to the entity, and are called
 as actions (the README says so). TTLock keeps named passcodes with their own validity window, so guest_pins
 names each one after its slot and lets the lock enforce the window (a native window).
+
+Keypad use: ZHA fires a `zha_event` (`operation_event_notification`) for each lock operation, with its
+source and the 1-based `code_slot`: a keypad unlock is reported with its slot. Matter's lock entity keeps
+only who changed it (`changed_by` "Keypad"), not which user: a keypad unlock is reported without a slot.
+TTLock reports nothing Home Assistant passes on.
 """
 
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from homeassistant.components.lock.const import DATA_COMPONENT as LOCK_ENTITIES
-from homeassistant.const import STATE_UNAVAILABLE
-from homeassistant.core import HomeAssistant, ServiceResponse
+from homeassistant.components.lock.const import DATA_COMPONENT as LOCK_ENTITIES, LockState
+from homeassistant.const import STATE_UNAVAILABLE, STATE_UNKNOWN
+from homeassistant.core import (
+    CALLBACK_TYPE,
+    Event,
+    EventStateChangedData,
+    HomeAssistant,
+    ServiceResponse,
+    State,
+    callback,
+)
 from homeassistant.exceptions import HomeAssistantError
+from homeassistant.helpers import entity_registry as er
+from homeassistant.helpers.event import async_track_state_change_event
 from homeassistant.util import dt as dt_util
 
 from ..core.model import SlotCode
-from .base import Capabilities, LockPathError, ReportCallback, UseCallback, ignore_use
+from .base import Capabilities, KeypadUse, LockPathError, ReportCallback, UseCallback, ignore_use
+
+# What an integration's bus event says about a lock operation: a keypad unlock, or None for anything else.
+type UseOf = Callable[[Mapping[str, Any]], KeypadUse | None]
+
+ZHA_EVENT = "zha_event"
+# States of a lock that a keypad unlock leaves it in (Matter's unlatched lock is "open").
+_UNLOCKED = frozenset({LockState.UNLOCKED, LockState.OPEN})
+
+
+def slot_number(value: object) -> int | None:
+    """Return the slot a lock names (a positive int; guest_pins numbers slots from 1), else None."""
+    return value if isinstance(value, int) and not isinstance(value, bool) and value > 0 else None
+
+
+def follow_device_events(
+    hass: HomeAssistant, entity_id: str, event_type: str, use_of: UseOf, on_use: UseCallback
+) -> CALLBACK_TYPE:
+    """Pass on the keypad uses an integration's bus event reports for the lock entity's device.
+
+    The device is looked up per event: the entity may be registered only after the path started. Only what
+    `use_of` takes from the event (a slot) goes on; the event's data is never kept or logged, since some
+    setups put the PIN itself in it (zwave-js's `lookupUserIdInNotificationEvents`).
+    """
+    registry = er.async_get(hass)
+
+    @callback
+    def ours(data: Mapping[str, Any]) -> bool:
+        """Return whether the event is about the lock's own device."""
+        entry = registry.async_get(entity_id)
+        return entry is not None and entry.device_id is not None and data.get("device_id") == entry.device_id
+
+    @callback
+    def heard(event: Event[Mapping[str, Any]]) -> None:
+        """Pass on a keypad unlock the event reports."""
+        if (use := use_of(event.data)) is not None:
+            on_use(use)
+
+    return hass.bus.async_listen(event_type, heard, event_filter=ours)
 
 
 async def run_entity_method(
@@ -51,6 +105,7 @@ class ActionPath:
     entity_id: str
     capabilities: Capabilities
     transactions: int = 0
+    _unsubscribe: list[CALLBACK_TYPE] = field(default_factory=list)
     domain = ""
     label = ""  # how messages name the integration, when not by its domain
 
@@ -58,7 +113,10 @@ class ActionPath:
         """Nothing to follow: the integration keeps the lock entity's state (the manager follows that)."""
 
     def stop(self) -> None:
-        """Nothing to stop."""
+        """Stop following the lock (where a path follows it for keypad use)."""
+        for unsubscribe in self._unsubscribe:
+            unsubscribe()
+        self._unsubscribe = []
 
     def available(self) -> bool:
         """Return whether the lock entity is there and not unavailable."""
@@ -117,6 +175,13 @@ class ZHAPath(ActionPath):
 
     domain = "zha"
 
+    async def async_start(self, on_report: ReportCallback, on_use: UseCallback = ignore_use) -> None:
+        """Follow the lock device's `zha_event`s for keypad unlocks."""
+        self.stop()
+        self._unsubscribe = [
+            follow_device_events(self.hass, self.entity_id, ZHA_EVENT, zha_keypad_use, on_use)
+        ]
+
     async def async_set(self, slot: int, content: SlotCode, held: SlotCode | None) -> str | None:
         """Write a user code to a slot."""
         await self._run("async_set_lock_user_code", code_slot=slot, user_code=content.code)
@@ -132,6 +197,18 @@ class MatterPath(ActionPath):
     """Matter: `matter.set_lock_credential` / `matter.clear_lock_credential` with PIN credentials."""
 
     domain = "matter"
+
+    async def async_start(self, on_report: ReportCallback, on_use: UseCallback = ignore_use) -> None:
+        """Follow the lock entity's state for unlocks from the keypad (which user, Matter's entity drops)."""
+        self.stop()
+
+        @callback
+        def changed(event: Event[EventStateChangedData]) -> None:
+            """Report a keypad use when the lock turns unlocked by the keypad."""
+            if matter_keypad_unlock(event.data["old_state"], event.data["new_state"]):
+                on_use(KeypadUse(None))
+
+        self._unsubscribe = [async_track_state_change_event(self.hass, [self.entity_id], changed)]
 
     async def async_set(self, slot: int, content: SlotCode, held: SlotCode | None) -> str | None:
         """Write a PIN credential at the slot's index."""
@@ -188,6 +265,36 @@ class TTLockPath(ActionPath):
             if code.get("name") == self.passcode_name(slot):
                 return str(code.get("passcode"))
         return None
+
+
+def zha_keypad_use(data: Mapping[str, Any]) -> KeypadUse | None:
+    """Return the keypad unlock a `zha_event` reports, else None (a lock, a failed code, another source).
+
+    ZHA numbers `code_slot` from 1 (the lock's user id + 1), as its `set_lock_user_code` does.
+    """
+    args = data.get("args")
+    if data.get("command") != "operation_event_notification" or not isinstance(args, Mapping):
+        return None
+    if args.get("source") != "Keypad" or args.get("operation") != "Unlock":
+        return None
+    return KeypadUse(slot_number(args.get("code_slot")))
+
+
+def matter_keypad_unlock(old: State | None, new: State | None) -> bool:
+    """Return whether a Matter lock's state change is an unlock from the keypad.
+
+    Matter's entity writes `changed_by` when the lock's operation event comes and the state when its lock
+    state attribute does, in either order: the change into "unlocked, by the keypad" is the use, once. A
+    lock coming back (from unavailable) or added is no use, whatever it shows.
+    """
+    if old is None or new is None or old.state in (STATE_UNAVAILABLE, STATE_UNKNOWN):
+        return False
+
+    def by_keypad(state: State) -> bool:
+        """Return whether the lock shows unlocked, last changed by the keypad."""
+        return state.state in _UNLOCKED and state.attributes.get("changed_by") == "Keypad"
+
+    return by_keypad(new) and not by_keypad(old)
 
 
 def _local(instant: datetime) -> datetime:

@@ -53,9 +53,10 @@ class UnsupportedPath:
 # Paths that admit guests by invitation (an e-mail address), not by a code.
 INVITATION_PATHS = frozenset({"ring"})
 
-# Paths over other integrations' code actions, and what each can do.
+# Paths over other integrations' code actions, and what each can do. Matter reports a keypad use too, but
+# without the slot: Home Assistant's Matter lock keeps only the source of an operation, not its user.
 ACTION_PATHS: dict[str, tuple[type[ActionPath], Capabilities]] = {
-    "zha": (ZHAPath, Capabilities()),
+    "zha": (ZHAPath, Capabilities(reports_use=True)),
     "matter": (MatterPath, Capabilities()),
     "ttlock": (TTLockPath, Capabilities(native_windows=True, read_back=True)),
 }
@@ -85,13 +86,13 @@ def create_path(hass: HomeAssistant, spec: PathSpec) -> LockPath:
     """Return the path for a managed lock."""
     entity_id, slots = spec.entity_id, spec.slot_count
     if spec.kind == "zwave_js":
-        return ZWaveJSPath(hass, entity_id, Capabilities(slot_count=slots, read_back=True))
+        return ZWaveJSPath(hass, entity_id, Capabilities(slot_count=slots, read_back=True, reports_use=True))
     if spec.kind == "zigbee2mqtt":
         return Zigbee2MQTTPath(
             hass,
             entity_id,
             zigbee2mqtt_name(hass, entity_id),
-            Capabilities(slot_count=slots, read_back=True, confirmed_writes=True),
+            Capabilities(slot_count=slots, read_back=True, confirmed_writes=True, reports_use=True),
         )
     if spec.kind == "tuya" and spec.tuya is not None:
         return TuyaPath(
@@ -110,7 +111,7 @@ def create_path(hass: HomeAssistant, spec: PathSpec) -> LockPath:
         kind, capabilities = ACTION_PATHS[spec.kind]
         return kind(hass, entity_id, replace(capabilities, slot_count=slots))
     if spec.kind == SIMULATED:
-        return InMemoryLockPath(capabilities=Capabilities(slot_count=slots, read_back=True))
+        return InMemoryLockPath(capabilities=Capabilities(slot_count=slots, read_back=True, reports_use=True))
     return UnsupportedPath(f"no code path for this lock ({spec.kind})")
 
 

@@ -1,9 +1,12 @@
-"""An in-memory lock path: a complete lock for tests and the demo, with failures on demand."""
+"""An in-memory lock path: a complete lock for tests and the demo, with failures on demand.
+
+Keypad use: `keypad(slot)` stands for a guest typing the slot's code; it reports the use and the report.
+"""
 
 from dataclasses import dataclass, field
 
 from ..core.model import SlotCode
-from .base import Capabilities, LockPathError, ReportCallback, UseCallback, ignore_use
+from .base import Capabilities, KeypadUse, LockPathError, ReportCallback, UseCallback, ignore_use
 
 
 @dataclass
@@ -16,10 +19,12 @@ class InMemoryLockPath:
     fail_next: int = 0
     transactions: int = 0
     on_report: ReportCallback | None = None
+    on_use: UseCallback = ignore_use
 
     async def async_start(self, on_report: ReportCallback, on_use: UseCallback = ignore_use) -> None:
-        """Remember whom to tell when the lock reports (see `report`)."""
+        """Remember whom to tell when the lock reports (see `report`) and when a code opens it (`keypad`)."""
         self.on_report = on_report
+        self.on_use = on_use
 
     def stop(self) -> None:
         """Nothing to stop."""
@@ -32,6 +37,11 @@ class InMemoryLockPath:
         """Let the lock report (someone used the keypad), as a real lock's state message would."""
         if self.on_report is not None:
             self.on_report()
+
+    def keypad(self, slot: int) -> None:
+        """Let a guest open the lock with the slot's code: the lock reports it, naming the slot."""
+        self.on_use(KeypadUse(slot))
+        self.report()
 
     def _transaction(self) -> None:
         """Count a radio transaction, or fail it when offline or told to."""

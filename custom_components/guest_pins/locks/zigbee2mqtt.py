@@ -6,10 +6,13 @@ spent) or it reports the `pin_code_added` action for that user; a clear likewise
 `pin_code_deleted`). Without `expose_pin` Zigbee2MQTT never returns codes, so a read trusts the slot's
 status and the code guest_pins wrote. Availability follows `zigbee2mqtt/<name>/availability`
 (`{"state": "online"}` or, in older setups, plain `online`); every message from the lock is a report.
+Keypad use: Zigbee2MQTT's `lock_operation_event` publishes `action: unlock` with `action_source_name:
+keypad` (`action_source` 0) and `action_user`, the user the path writes the slot's code to: reported with
+that slot. A retained message (the device option `retain`) is an old operation, not a use.
 """
 
 import asyncio
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 import json
 from typing import TYPE_CHECKING, Any
@@ -19,7 +22,8 @@ from homeassistant.core import CALLBACK_TYPE, HomeAssistant, callback
 from homeassistant.exceptions import HomeAssistantError
 
 from ..core.model import SlotCode
-from .base import Capabilities, LockPathError, ReportCallback, UseCallback, ignore_use
+from .action_paths import slot_number
+from .base import Capabilities, KeypadUse, LockPathError, ReportCallback, UseCallback, ignore_use
 
 if TYPE_CHECKING:
     # Imported where used: the mqtt integration (and its paho requirement) exists only where a host set it up,
@@ -52,6 +56,7 @@ class Zigbee2MQTTPath:
     timeout: float = CONFIRM_TIMEOUT
     transactions: int = 0
     _on_report: ReportCallback | None = None
+    _on_use: UseCallback = ignore_use
     _slots: dict[int, _Slot] = field(default_factory=dict)
     _written: dict[int, str] = field(default_factory=dict)
     _online: bool | None = None
@@ -66,6 +71,7 @@ class Zigbee2MQTTPath:
     async def async_start(self, on_report: ReportCallback, on_use: UseCallback = ignore_use) -> None:
         """Follow the lock's state and availability (without MQTT set up, writes fail until it is)."""
         self._on_report = on_report
+        self._on_use = on_use
         try:
             from homeassistant.components import mqtt  # noqa: PLC0415 - see the TYPE_CHECKING note above
 
@@ -105,7 +111,7 @@ class Zigbee2MQTTPath:
 
     @callback
     def _on_state(self, message: ReceiveMessage) -> None:
-        """Record what the lock reports about its users, then wake whoever waits for it."""
+        """Record what the lock reports about its users and keypad, then wake whoever waits for it."""
         try:
             state: Any = json.loads(message.payload)
         except ValueError:
@@ -114,6 +120,8 @@ class Zigbee2MQTTPath:
             return
         if self._on_report is not None and not self._waiters:
             self._on_report()  # the lock talked on its own (not answering us): it is awake
+        if not message.retain and (use := keypad_use(state)) is not None:
+            self._on_use(use)
         for slot, user in (state.get("users") or {}).items():
             if isinstance(user, dict) and str(slot).isdigit():
                 self._slots[int(slot)] = _Slot(user.get("status"), user.get("pin_code"))
@@ -184,3 +192,15 @@ class Zigbee2MQTTPath:
         if held.status != "enabled":
             return None
         return held.pin_code or self._written.get(slot)
+
+
+def keypad_use(state: Mapping[str, Any]) -> KeypadUse | None:
+    """Return the keypad unlock a state message reports, else None (a lock, a failure, another source).
+
+    The source's name wins where both are there; without it, `action_source` 0 is the keypad.
+    """
+    if state.get("action") != "unlock":
+        return None
+    name, source = state.get("action_source_name"), state.get("action_source")
+    from_keypad = name == "keypad" if name is not None else type(source) is int and source == 0
+    return KeypadUse(slot_number(state.get("action_user"))) if from_keypad else None

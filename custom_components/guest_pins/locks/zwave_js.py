@@ -9,21 +9,25 @@ switched off, so a window left from an earlier code never limits it. A sleeping 
 while awake: it counts as unavailable while asleep, and its wake-up notification starts the flush.
 Fallback: what `zwave_js.set_lock_usercode` / `clear_lock_usercode` / `get_lock_usercode` run, the lock
 entity's user-code methods, called directly so no code lands in the recorder's action log; no native windows.
+Keypad use, on either: Home Assistant's zwave_js fires `zwave_js_notification` for the lock's Access Control
+notifications; a keypad unlock (event 6) or an unlock with a user code (34) is reported with its user id,
+which is the slot. A credential unlock (36) carries Credential Usage Data zwave-js does not decode: it is
+reported as the keypad, without a slot. Nothing else of the event is kept (it may hold the PIN).
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 
 from homeassistant.config_entries import ConfigEntryState
-from homeassistant.core import HomeAssistant
+from homeassistant.core import CALLBACK_TYPE, HomeAssistant
 from homeassistant.helpers import entity_registry as er
 from homeassistant.util import dt as dt_util
 
 from ..core.model import Interval, SlotCode, WeeklySchedule
-from .action_paths import ActionPath, run_entity_method
-from .base import Capabilities, LockPathError, ReportCallback, UseCallback, ignore_use
+from .action_paths import ActionPath, follow_device_events, run_entity_method, slot_number
+from .base import Capabilities, KeypadUse, LockPathError, ReportCallback, UseCallback, ignore_use
 
 if TYPE_CHECKING:
     from zwave_js_server.model.node import Node
@@ -40,6 +44,11 @@ REPORT_EVENTS = ("wake up", "alive", "notification", "value notification")
 # A sleeping lock whose Wake Up interval is unknown: Z-Wave's usual default.
 DEFAULT_WAKE_INTERVAL = timedelta(hours=1)
 _LAST_MINUTE = time(23, 59)
+# zwave_js's bus event for Notification CC reports, and the Access Control events that are a code's use,
+# each with the parameter that names the user (36's, where a later zwave-js decodes it, assumed the same).
+NOTIFICATION_EVENT = "zwave_js_notification"
+NOTIFICATION_CC, ACCESS_CONTROL = 0x71, 6
+USE_EVENTS = {6: "userId", 34: "user ID", 36: "userId"}
 
 
 async def async_slot_count(hass: HomeAssistant, entity_id: str) -> int | None:
@@ -88,6 +97,7 @@ class ZWaveJSPath:
     _on_report: ReportCallback | None = None
     _followed: Node | None = None
     _unsubscribe: list[Callable[[], None]] = field(default_factory=list)
+    _unfollow_use: CALLBACK_TYPE | None = None
     # Schedule Entry Lock slots per kind, asked from the lock once (zwave-js does not expose them as values).
     _schedule_slots: dict[str, int] | None = None
 
@@ -124,7 +134,7 @@ class ZWaveJSPath:
 
     def _follow(self, node: Node) -> None:
         """Read what the node can do and listen for its reports (again after zwave_js reconnected)."""
-        self.stop()
+        self._unfollow_node()
         self._followed = node
         self._update_capabilities(node)
         if self._on_report is not None:
@@ -159,15 +169,29 @@ class ZWaveJSPath:
         self._update_capabilities(node)
 
     async def async_start(self, on_report: ReportCallback, on_use: UseCallback = ignore_use) -> None:
-        """Follow the node (its capabilities, wake-ups and reports) where the client is reachable."""
+        """Follow the node (its capabilities, wake-ups and reports) where the client is reachable.
+
+        Keypad use is followed on the bus, so it is heard on the direct path and the fallback alike.
+        """
+        self.stop()
         self._on_report = on_report
+        self._unfollow_use = follow_device_events(
+            self.hass, self.entity_id, NOTIFICATION_EVENT, zwave_keypad_use, on_use
+        )
         self._followed = None  # followed again, now with someone to report to
         node = self._node()
         if node is not None and self.available():
             await self._async_learn(node)
 
     def stop(self) -> None:
-        """Stop listening to the node."""
+        """Stop listening to the node and to its keypad."""
+        self._unfollow_node()
+        if self._unfollow_use is not None:
+            self._unfollow_use()
+            self._unfollow_use = None
+
+    def _unfollow_node(self) -> None:
+        """Stop listening to the node (it is followed again once reachable)."""
         for unsubscribe in self._unsubscribe:
             unsubscribe()
         self._unsubscribe = []
@@ -311,6 +335,21 @@ class ZWaveJSPath:
         if not isinstance(answer, dict) or answer.get("userIdStatus") != ENABLED:
             return None
         return str(answer.get("userCode") or "") or None
+
+
+def zwave_keypad_use(data: Mapping[str, Any]) -> KeypadUse | None:
+    """Return the code's use a `zwave_js_notification` reports, else None (a lock, a failure, another CC).
+
+    Undecoded parameters (36's Credential Usage Data, a Buffer) or none name no user: the keypad, no slot.
+    """
+    if data.get("command_class") != NOTIFICATION_CC or data.get("type") != ACCESS_CONTROL:
+        return None
+    event = data.get("event")
+    key = USE_EVENTS.get(event) if isinstance(event, int) else None
+    if key is None:
+        return None
+    parameters = data.get("parameters")
+    return KeypadUse(slot_number(parameters.get(key) if isinstance(parameters, Mapping) else None))
 
 
 def _has_cc(node: Node, command_class: int) -> bool:
