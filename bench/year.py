@@ -18,7 +18,13 @@ import random
 from zoneinfo import ZoneInfo
 
 from custom_components.guest_pins.core.model import Interval, SlotCode
-from custom_components.guest_pins.locks.base import Capabilities, LockPathError, ReportCallback
+from custom_components.guest_pins.locks.base import (
+    Capabilities,
+    LockPathError,
+    ReportCallback,
+    UseCallback,
+    ignore_use,
+)
 
 ZONE = ZoneInfo("Europe/Berlin")
 CHECKIN, CHECKOUT = time(16), time(11)
@@ -224,7 +230,7 @@ class SimulatedLock:
     _last_exchange: datetime | None = None
     on_report: ReportCallback | None = None
 
-    async def async_start(self, on_report: ReportCallback) -> None:
+    async def async_start(self, on_report: ReportCallback, on_use: UseCallback = ignore_use) -> None:
         """Remember whom to tell when the lock wakes or comes back."""
         self.on_report = on_report
 

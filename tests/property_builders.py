@@ -15,6 +15,7 @@ from pytest_homeassistant_custom_component.common import MockConfigEntry, async_
 from pytest_homeassistant_custom_component.test_util.aiohttp import AiohttpClientMocker
 
 from custom_components.guest_pins.const import (
+    CONF_BACKUP_SLOTS,
     CONF_BLOCK_PATTERNS,
     CONF_CALENDAR_ENTITY,
     CONF_CALENDAR_TIME_ZONE,
@@ -59,9 +60,9 @@ def at(*args: int) -> datetime:
 
 
 def lock_subentry(
-    lock_id: str = LOCK_ID, entity_id: str = LOCK_ENTITY, *, title: str = "Front door"
+    lock_id: str = LOCK_ID, entity_id: str = LOCK_ENTITY, *, title: str = "Front door", backups: int = 0
 ) -> ConfigSubentryData:
-    """Return a managed Z-Wave lock: 10 slots, guests 1-7, static PINs 8-10."""
+    """Return a managed Z-Wave lock: 10 slots, guests 1-7 (its last `backups` for backups), static 8-10."""
     return ConfigSubentryData(
         subentry_id=lock_id,  # type: ignore[typeddict-unknown-key]
         subentry_type="lock",
@@ -75,6 +76,7 @@ def lock_subentry(
             CONF_GUEST_LAST: 7,
             CONF_STATIC_FIRST: 8,
             CONF_STATIC_LAST: 10,
+            CONF_BACKUP_SLOTS: backups,
         },
     )
 

@@ -243,8 +243,8 @@ async def test_property_provisions_a_ttlock_guest_ahead_with_its_window(
 ) -> None:
     """A lock that enforces windows gets the guest's code early, with the stay's window attached.
 
-    Inside the 48 h lead it goes with the next communication (here: the lock reports), at the latest 12 h
-    before the window.
+    Inside the 48 h lead it goes with the next communication, at the latest at the first check before
+    arrival (24 h before the window), when it must be on the lock.
     """
     double = TTLockDouble(hass)
     double.install()
@@ -258,11 +258,11 @@ async def test_property_provisions_a_ttlock_guest_ahead_with_its_window(
     )
     async with load_property(hass, freezer, aioclient_mock, entry):
         # Monday 12:00: the Dec 15 16:00 check-in is 28 h away, inside the 48 h provisioning lead, but
-        # nothing else talks to the lock yet, and its deadline (Tuesday 04:00) is far.
+        # nothing else talks to the lock yet, and its deadline (the first check, Monday 16:00) is hours away.
         assert "guest_pins slot 1" not in double.by_name()
-        await move_to(hass, freezer, at(2026, 12, 15, 3, 59))
+        await move_to(hass, freezer, at(2026, 12, 14, 15, 59))
         assert "guest_pins slot 1" not in double.by_name()
-        await move_to(hass, freezer, at(2026, 12, 15, 4))
+        await move_to(hass, freezer, at(2026, 12, 14, 16))
         codes = double.by_name()
         assert codes["guest_pins slot 1"]["passcode"] == "4567"
         assert codes["guest_pins slot 1"]["start"] == at(2026, 12, 15, 16)

@@ -136,7 +136,8 @@ async def test_store_migrates_from_minor_version_1(hass: HomeAssistant, hass_sto
     assert data["wakeups"] == {}
     assert data["issued"] == {}
     assert data["announced"] == {}
-    assert STORAGE_MINOR_VERSION == 5
+    assert data["journey"] == {}
+    assert STORAGE_MINOR_VERSION == 6
 
 
 async def test_calendar_entity_as_source(

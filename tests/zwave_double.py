@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from homeassistant.core import HomeAssistant, ServiceResponse
 from homeassistant.exceptions import HomeAssistantError
+from homeassistant.helpers import entity_registry as er
 
 from .lock_entities import StandInLock, async_install_locks
 
@@ -87,3 +88,24 @@ async def install_zwave_locks(hass: HomeAssistant, *entity_ids: str) -> dict[str
 async def install_zwave_lock(hass: HomeAssistant) -> FakeZWaveLock:
     """Load the stand-in with the one front-door lock most tests use."""
     return (await install_zwave_locks(hass, LOCK_ENTITY))[LOCK_ENTITY]
+
+
+def keypad(hass: HomeAssistant, entity_id: str, *, user: int) -> None:
+    """Report, as Home Assistant's zwave_js does, that the lock was unlocked at its keypad by `user`."""
+    entry = er.async_get(hass).async_get(entity_id)
+    assert entry is not None
+    hass.bus.async_fire(
+        "zwave_js_notification",
+        {
+            "domain": "zwave_js",
+            "node_id": 5,
+            "device_id": entry.device_id,
+            "command_class": 113,
+            "command_class_name": "Notification",
+            "label": "Access Control",
+            "type": 6,
+            "event": 6,
+            "event_label": "Keypad unlock operation",
+            "parameters": {"userId": user},
+        },
+    )

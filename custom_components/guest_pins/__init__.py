@@ -12,13 +12,16 @@ from homeassistant.helpers.typing import ConfigType
 from homeassistant.util import dt as dt_util
 
 from .alerts import Alert, AlertCenter
+from .arrivals import BATTERY_SCOPE
 from .commands import PropertyCommands
 from .const import DOMAIN
 from .coordinator import CalendarCoordinator, feed_scope
 from .feed import async_zones
+from .journey import CHECK_SCOPE
 from .lock_runtime import LockRuntime, create_lock_runtime
 from .locks.factory import UnsupportedPath
 from .manager import PLAN_SCOPE, SAVE_DELAY, PropertyManager, write_scope
+from .messenger import DELIVERY_SCOPE
 from .models import GuestPinsConfigEntry, GuestPinsData
 from .services import async_setup_services
 from .settings import PropertySettings, property_settings
@@ -60,7 +63,7 @@ async def async_setup_entry(hass: HomeAssistant, entry: GuestPinsConfigEntry) ->
         state.announced,
         lambda: store.async_delay_save(state.to_json, SAVE_DELAY),
     )
-    alerts.keep_only(_alert_scopes(settings))
+    alerts.keep_only(_alert_scopes(settings), (DELIVERY_SCOPE,))
 
     zones = await async_zones(settings.time_zone, *(cal.time_zone for cal in settings.calendars.values()))
     coordinators = {
@@ -118,6 +121,8 @@ def _alert_scopes(settings: PropertySettings) -> list[str]:
     """Return the alert scopes the property has now (those of removed locks and calendars are gone)."""
     return [
         PLAN_SCOPE,
+        CHECK_SCOPE,
+        BATTERY_SCOPE,
         *(feed_scope(calendar_id) for calendar_id in settings.calendars),
         *(scope(lock_id) for lock_id in settings.locks for scope in (write_scope, path_scope)),
     ]

@@ -29,6 +29,11 @@ class Alert:
     severity: ir.IssueSeverity = ir.IssueSeverity.WARNING
 
 
+# The scope of one-off notices (told once, nothing to repair), and how many of them are remembered.
+NOTICE = "notice"
+NOTICES_KEPT = 200
+
+
 def notification_id(alert_id: str) -> str:
     """Return the persistent notification that stands for an alert."""
     return f"{DOMAIN}_{alert_id}"
@@ -63,10 +68,32 @@ class AlertCenter:
                 self._withdraw(alert_id)
 
     @callback
-    def keep_only(self, scopes: Iterable[str]) -> None:
-        """Withdraw the alerts of scopes that no longer exist (a removed lock or calendar)."""
-        alive = set(scopes)
-        for alert_id in [key for key, scope in self.announced.items() if scope not in alive]:
+    def tell(self, alert: Alert) -> None:
+        """Tell the host once of something that happened and needs no repair (a notification, the targets).
+
+        The notice's id is remembered (the last `NOTICES_KEPT` of them), so it is told once across restarts.
+        """
+        if alert.alert_id in self.announced:
+            return
+        self.announced[alert.alert_id] = NOTICE
+        notices = [key for key, scope in self.announced.items() if scope == NOTICE]
+        for old in notices[: max(0, len(notices) - NOTICES_KEPT)]:
+            del self.announced[old]
+        self._on_change()
+        self.hass.async_create_task(self._async_tell(alert), eager_start=False)
+
+    @callback
+    def keep_only(self, scopes: Iterable[str], prefixes: tuple[str, ...] = ()) -> None:
+        """Withdraw the alerts of scopes that no longer exist (a removed lock or calendar).
+
+        Scopes starting with one of `prefixes` stay: their owner withdraws them (a stay's messages).
+        """
+        alive = {*scopes, NOTICE}
+        for alert_id in [
+            key
+            for key, scope in self.announced.items()
+            if scope not in alive and not scope.startswith(prefixes)
+        ]:
             self._withdraw(alert_id)
 
     def active(self, scope: str | None = None) -> list[str]:
@@ -105,6 +132,7 @@ class AlertCenter:
             self.hass, self.hass.config.language, "issues", [DOMAIN]
         )
         prefix = f"component.{DOMAIN}.issues.{alert.kind}"
+        # A notice's text may have a title and description like a repair's; it is under "issues" too.
         title = f"{self.title}: {strings.get(f'{prefix}.title', alert.kind).format(**alert.placeholders)}"
         message = strings.get(f"{prefix}.description", "").format(**alert.placeholders)
         if alert.alert_id not in self.announced:

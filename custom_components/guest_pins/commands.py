@@ -17,8 +17,8 @@ from homeassistant.util import dt as dt_util
 
 from .const import CONF_LOCKS, SUBENTRY_CALENDAR, SUBENTRY_STATIC_PIN
 from .core import pins, validation
-from .core.loop import owned_stay
 from .core.model import Stay
+from .core.owners import owned_stay
 from .core.stays import find_stay, source_id
 from .core.validation import InputError, StaticPinDraft
 from .errors import CommandFailure
@@ -52,7 +52,7 @@ class PropertyCommands:
         manager = self.manager
         stays = manager.plan.stay_plan.stays if manager.plan else ()
         stay_id = find_stay(reference, stays, manager.inputs().events)
-        stay = manager.stay(stay_id) if stay_id else None
+        stay = next((stay for stay in stays if stay.stay_id == stay_id), None)
         if stay is None:
             raise InputError("unknown_reservation", reservation=reference)
         return stay

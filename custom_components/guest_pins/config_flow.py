@@ -56,6 +56,7 @@ from .flow_calendar import CalendarSubentryFlow
 from .flow_fields import zone_selector
 from .flow_lock import LockSubentryFlow
 from .flow_static_pin import StaticPinSubentryFlow
+from .flow_way_in import WAY_IN_FIELDS, way_in_errors
 
 
 class GuestPinsConfigFlow(ConfigFlow, domain=DOMAIN):
@@ -129,9 +130,10 @@ class GuestPinsOptionsFlow(OptionsFlowWithReload):
         """Show every setting of the property in one form."""
         errors: dict[str, str] = {}
         if user_input is not None:
+            errors = way_in_errors(self.hass, user_input)
             if user_input[CONF_SYNC_INTERVAL] < 1:
                 errors[CONF_SYNC_INTERVAL] = "sync_interval_too_short"
-            else:
+            if not errors:
                 return self.async_create_entry(data={**DEFAULT_OPTIONS, **user_input})
         schema = probatio.Schema(
             {
@@ -162,6 +164,7 @@ class GuestPinsOptionsFlow(OptionsFlowWithReload):
                     EntitySelectorConfig(domain="notify", multiple=True)
                 ),
                 probatio.Required(CONF_SHOW_CODES): BooleanSelector(),
+                **WAY_IN_FIELDS,
             }
         )
         values = {**DEFAULT_OPTIONS, **self.config_entry.options, **(user_input or {})}

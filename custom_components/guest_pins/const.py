@@ -24,6 +24,15 @@ CONF_SYNC_INTERVAL: Final = "sync_interval_minutes"
 CONF_BATCH_SECONDS: Final = "batch_seconds"
 CONF_NOTIFY_TARGETS: Final = "notify_targets"
 CONF_SHOW_CODES: Final = "show_codes"
+# The guest's way in: when and to whom a stay's code is sent, the message, the checks before arrival.
+CONF_DELIVERY_WHEN: Final = "delivery_when"
+CONF_DELIVERY_HOURS: Final = "delivery_hours"
+CONF_SEND_TO_HOST: Final = "send_to_host"
+CONF_GUEST_SMS: Final = "guest_sms_action"
+CONF_GUEST_EMAIL: Final = "guest_email_action"
+CONF_MESSAGE_TEMPLATE: Final = "message_template"
+CONF_CHECK_HOURS: Final = "check_hours"
+CONF_BATTERY_LEVEL: Final = "battery_level"
 
 POLICY_OFFSETS: Final = "offsets"
 POLICY_EXPIRE_NEXT_DAY: Final = "expire_next_day"
@@ -45,6 +54,14 @@ DEFAULT_OPTIONS: Final = {
     CONF_BATCH_SECONDS: 30,
     CONF_NOTIFY_TARGETS: [],
     CONF_SHOW_CODES: False,
+    CONF_DELIVERY_WHEN: "hours_before",
+    CONF_DELIVERY_HOURS: 24,
+    CONF_SEND_TO_HOST: True,
+    CONF_GUEST_SMS: "",
+    CONF_GUEST_EMAIL: "",
+    CONF_MESSAGE_TEMPLATE: "",
+    CONF_CHECK_HOURS: "24, 2",
+    CONF_BATTERY_LEVEL: 20,
 }
 MIN_SYNC_INTERVAL: Final = timedelta(minutes=1)
 
@@ -67,6 +84,9 @@ CONF_GUEST_FIRST: Final = "guest_first_slot"
 CONF_GUEST_LAST: Final = "guest_last_slot"
 CONF_STATIC_FIRST: Final = "static_first_slot"
 CONF_STATIC_LAST: Final = "static_last_slot"
+# Backup codes take the last slots of the guest range.
+CONF_BACKUP_SLOTS: Final = "backup_slots"
+MAX_BACKUP_SLOTS: Final = 3
 CONF_PATH: Final = "path"
 # A Tuya lock is reached through a Tuya IoT project's cloud API.
 CONF_TUYA_ACCESS_ID: Final = "tuya_access_id"

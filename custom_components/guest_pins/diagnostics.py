@@ -24,6 +24,8 @@ TO_REDACT = {
     "tuya_access_secret",
     # Notify entities are often named after a person ("notify.mobile_app_jane").
     "notify_targets",
+    # The host's message may carry their own details (a phone number, the wifi password).
+    "message_template",
 }
 REDACTED = "**REDACTED**"
 

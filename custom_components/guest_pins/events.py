@@ -65,7 +65,7 @@ class PropertyEvents:
 
     @callback
     def moment(self, moment: Moment) -> None:
-        """Fire a stay's reminder, check-in or check-out."""
+        """Fire a stay's reminder (for automations that send or prepare something before check-in)."""
         stay = moment.stay
         details: dict[str, object] = {}
         if moment.before is not None:

@@ -23,6 +23,7 @@ from homeassistant.helpers.selector import (
 import probatio
 
 from .const import (
+    CONF_BACKUP_SLOTS,
     CONF_GUEST_FIRST,
     CONF_GUEST_LAST,
     CONF_LOCK_ENTITY,
@@ -34,6 +35,7 @@ from .const import (
     CONF_TUYA_ACCESS_SECRET,
     CONF_TUYA_DEVICE_ID,
     CONF_TUYA_REGION,
+    MAX_BACKUP_SLOTS,
     SUBENTRY_LOCK,
     TUYA_REGIONS,
 )
@@ -41,6 +43,7 @@ from .core.validation import InputError, SlotSplit, slot_split
 from .locks.detect import LockInfo, describe_lock, tuya_device_id
 from .locks.factory import async_detect_slot_count
 from .locks.tuya import TuyaCloud, TuyaProjectCheck, async_check_project
+from .settings import default_backup_slots
 
 TUYA_KEYS = (CONF_TUYA_ACCESS_ID, CONF_TUYA_ACCESS_SECRET, CONF_TUYA_REGION, CONF_TUYA_DEVICE_ID)
 _MIN_SLOT = 1
@@ -175,6 +178,10 @@ class LockSubentryFlow(ConfigSubentryFlow):
                 CONF_STATIC_LAST: count,
             }
         )
+        current.setdefault(
+            CONF_BACKUP_SLOTS,
+            default_backup_slots(current[CONF_GUEST_LAST] - current[CONF_GUEST_FIRST] + 1),
+        )
         slot = NumberSelector(
             NumberSelectorConfig(min=_MIN_SLOT, max=_MAX_SLOT, step=1, mode=NumberSelectorMode.BOX)
         )
@@ -185,6 +192,9 @@ class LockSubentryFlow(ConfigSubentryFlow):
                 probatio.Required(CONF_GUEST_LAST): slot,
                 probatio.Required(CONF_STATIC_FIRST): slot,
                 probatio.Required(CONF_STATIC_LAST): slot,
+                probatio.Optional(CONF_BACKUP_SLOTS): NumberSelector(
+                    NumberSelectorConfig(min=0, max=MAX_BACKUP_SLOTS, step=1, mode=NumberSelectorMode.BOX)
+                ),
             }
         )
         return self.async_show_form(
@@ -211,6 +221,7 @@ def _slot_errors(data: dict[str, Any]) -> dict[str, str]:
                 data[CONF_GUEST_LAST],
                 data[CONF_STATIC_FIRST],
                 data[CONF_STATIC_LAST],
+                data.get(CONF_BACKUP_SLOTS, 0),
             )
         )
     except InputError as err:

@@ -5,8 +5,9 @@ holds, what it cost the battery, which codes its cloud issued, what still waits)
 nor repeats a write. Telling automations and the host about it is the manager's next step, not this one's.
 """
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers import device_registry as dr, issue_registry as ir
@@ -14,6 +15,12 @@ from homeassistant.util import dt as dt_util
 
 from .alerts import Alert
 from .const import DOMAIN, LOGGER
+from .core import loop
+from .core.backups import Backup, handed_to
+from .core.delivery import Keys
+from .core.model import Interval, SlotCode, Stay
+from .core.owners import stay_owner
+from .core.reconciler import retain_expired
 from .locks.base import LockPath
 from .locks.factory import UnsupportedPath, create_path
 from .locks.queue import FlushResult, LockWriter, WriteQueue
@@ -50,6 +57,15 @@ class LockRuntime:
     def queue(self) -> WriteQueue:
         """Return what still waits for the lock."""
         return self.writer.queue
+
+    def healthy(self) -> bool:
+        """Return whether the lock answers (or sleeps between wake-ups) and no write to it is failing."""
+        reachable = self.path.available() or self.path.capabilities.wake_interval is not None
+        return reachable and not any(queued.attempts for queued in self.queue.slots.values())
+
+    def held_codes(self) -> dict[str, str]:
+        """Return the codes the lock holds, by owner."""
+        return {content.owner: content.code for content in self.writer.held.values()}
 
     @property
     def status(self) -> str:
@@ -140,3 +156,87 @@ def write_alerts(lock: LockRuntime) -> list[Alert]:
 def persist_queue(lock: LockRuntime, state: PropertyState) -> None:
     """Keep the lock's queue in the store, so a restart neither loses nor repeats a write."""
     state.queues[lock.lock_id] = lock.queue.to_json(slot_to_json)
+
+
+def keys_of(
+    stay: Stay,
+    locks: Mapping[str, LockRuntime],
+    backups: Iterable[Backup],
+    now: datetime,
+    ready_from: timedelta = timedelta(0),
+) -> Keys:
+    """Return what opens each of a stay's locks for the guest, and which of those keys are ready.
+
+    A lock's key is the stay's own code where the lock holds it (read back or confirmed by the lock: ready),
+    else the backup handed to the guest where the lock holds that (ready), else the stay's own code, still
+    to come. A lock that cannot limit a code to the stay gets it only as the window opens: from `ready_from`
+    before check-in until then, its key is ready when the lock answers and takes writes. An intercom admits
+    by invitation: it has no key.
+    """
+    handed = handed_to(backups, stay.stay_id)
+    codes: dict[str, str] = {}
+    ready: set[str] = set()
+    given: set[str] = set()
+    for lock_id in sorted(stay.locks & locks.keys()):
+        lock = locks[lock_id]
+        if lock.path.capabilities.invites:
+            continue
+        held = lock.held_codes()
+        backup = handed.get(lock_id)
+        if held.get(stay_owner(stay.stay_id)) == stay.code:
+            codes[lock_id] = stay.code
+            ready.add(lock_id)
+        elif backup is not None and backup.code and held.get(backup.owner) == backup.code:
+            codes[lock_id] = backup.code
+            ready.add(lock_id)
+            given.add(lock_id)
+        else:
+            codes[lock_id] = stay.code
+            waiting = stay.checkin - ready_from <= now < stay.window.start
+            if waiting and not lock.path.capabilities.native_windows and lock.healthy():
+                ready.add(lock_id)
+    return Keys(codes, frozenset(ready), frozenset(given))
+
+
+def working_locks(
+    stay: Stay,
+    locks: Mapping[str, LockRuntime],
+    backups: Iterable[Backup],
+    now: datetime,
+    ready_from: timedelta = timedelta(0),
+) -> frozenset[str]:
+    """Return the locks that let a stay's guest in (a ready key, or an intercom's invitation)."""
+    invited = {
+        lock_id
+        for lock_id in stay.locks & locks.keys()
+        if locks[lock_id].path.capabilities.invites
+        and stay_owner(stay.stay_id) in locks[lock_id].held_codes()
+    }
+    return frozenset(keys_of(stay, locks, backups, now, ready_from).confirmed | invited)
+
+
+def queue_plan(
+    lock: LockRuntime,
+    state: PropertyState,
+    planned: Mapping[int, SlotCode],
+    windows: Mapping[str, Interval],
+    now: datetime,
+    batch_window: timedelta,
+    latest_provision: timedelta,
+    *,
+    timed: bool,
+) -> None:
+    """Queue on a lock what it should hold; the core decides what is urgent and what may wait.
+
+    `windows` are the stay owners' windows; `timed` marks a pass the clock asked for (its changes are due).
+    """
+    state.slot_owners[lock.lock_id] = {slot: content.owner for slot, content in planned.items()}
+    held = lock.writer.held
+    # A lock that enforces windows already refuses an expired code: it stays until its slot is wanted.
+    desired = retain_expired(
+        loop.desired_slots(planned, state.manual.get(lock.lock_id, {})), held, now + batch_window
+    )
+    deferred = loop.deferred_slots(desired, held, now, batch_window, latest_provision)
+    urgent = set(desired.keys() | held.keys()) if timed else loop.urgent_slots(desired, held, now, windows)
+    lock.writer.update(desired, urgent - deferred.keys(), deferred)
+    persist_queue(lock, state)

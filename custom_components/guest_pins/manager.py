@@ -22,14 +22,18 @@ from .alerts import AlertCenter
 from .const import LOGGER
 from .coordinator import CalendarCoordinator
 from .core import loop
-from .core.engine import PropertyInputs, PropertyPlan, plan_property
-from .core.model import SlotCode, Stay
+from .core.engine import Moment, MomentKind, PropertyInputs, PropertyPlan, plan_property
+from .core.model import SlotCode
+from .core.owners import owned_stay, stay_owner
 from .core.pins import CodeMemory
-from .core.reconciler import retain_expired
 from .core.stays import source_id
+from .delivery import channels
 from .events import PropertyEvents
-from .lock_runtime import LockRuntime, async_flush, persist_queue, record, write_alerts
+from .journey import GuestJourney
+from .lock_runtime import LockRuntime, async_flush, queue_plan, record, write_alerts
+from .locks.base import KeypadUse
 from .locks.queue import FlushResult
+from .messenger import Messenger
 from .plan_alerts import plan_alert, plan_problems
 from .settings import PropertySettings
 from .storage import GuestPinsStore, PropertyState
@@ -69,8 +73,22 @@ class PropertyManager:
         self.alerts = alerts
         self.events = PropertyEvents(hass, settings.entry_id, locks)
         self.views = ViewHub()
+        messenger = Messenger(
+            hass,
+            settings,
+            state,
+            zone,
+            locks,
+            self.events,
+            alerts,
+            channels(hass, settings),
+            self._async_save_now,
+        )
+        self.journey = GuestJourney(hass, settings, state, zone, locks, self.events, alerts, messenger)
         self.plan: PropertyPlan | None = None
-        self.last_tick: datetime | None = None
+        # Where the last pass left off (kept across restarts: what fell due meanwhile is handled at start).
+        self.last_tick: datetime | None = state.journey.last_tick
+        self._restarted = self.last_tick is not None
         self.batch_window = settings.batch_window
         self._wake: CALLBACK_TYPE | None = None
         self._wake_at: datetime | None = None
@@ -104,12 +122,17 @@ class PropertyManager:
             # Copies: the plan is made in the executor while writes may update these.
             memory=dict(state.memory),
             first_seen=dict(state.first_seen),
+            backups=state.journey.backups,
+            checks=self.settings.checks,
+            send_before=self.settings.delivery.lead,
         )
 
     async def async_start(self) -> None:
         """Follow the locks and the calendars, and make the first plan now."""
         for lock_id, lock in self.locks.items():
-            await lock.path.async_start(partial(self.async_lock_reported, lock_id))
+            await lock.path.async_start(
+                partial(self.async_lock_reported, lock_id), partial(self._keypad_used, lock_id)
+            )
             if lock.path.transactions:  # a path may ask the lock what it can do
                 self.state.count_transactions(lock_id, dt_util.utcnow(), lock.path.transactions)
             self._sync_write_alert(lock)
@@ -136,6 +159,14 @@ class PropertyManager:
         lock.writer.mark_awake()
         if len(lock.queue):
             self.hass.async_create_task(self.async_apply(lock_id), eager_start=False)
+
+    @callback
+    def _keypad_used(self, lock_id: str, use: KeypadUse) -> None:
+        """A lock says a code opened it: log who it was (a guest's first use is their arrival)."""
+        self.async_lock_reported(lock_id)
+        self.journey.arrivals.keypad_used(lock_id, use, dt_util.utcnow(), self.plan)
+        self._save()
+        self._publish(self.locks[lock_id], dt_util.utcnow())
 
     @callback
     def async_stop(self) -> None:
@@ -196,52 +227,44 @@ class PropertyManager:
             {lock_id: dict(owners) for lock_id, owners in self.state.slot_owners.items()},
         )
         self.plan = plan
+        self.state.journey.backups = plan.backups
         self._remember_codes(plan)
         # The loop is shared: give it back between the stages of a large property's replan.
         await asyncio.sleep(0)
         self._queue(plan, now, timed=timed)
-        self._fire_moments(plan, now)
-        self.last_tick = now
+        moments = self._due_moments(plan, now)
         for lock in self.locks.values():
             await self._async_flush(lock, rearm=False)
         self._sync_plan_alerts(plan, now)
+        await self.journey.async_step(plan, now, moments)
+        self.last_tick = self.state.journey.last_tick = now
         self._schedule_wake(now)
         self._save()
         await self._async_publish_all(now)
 
     def _queue(self, plan: PropertyPlan, now: datetime, *, timed: bool) -> None:
-        """Queue on each lock what it should hold; the core decides what is urgent and what may wait."""
-        windows = {loop.stay_owner(stay.stay_id): stay.window for stay in plan.stay_plan.stays}
-        ahead = now + self.batch_window
+        """Queue on each lock what it should hold (codes on locks that enforce windows by the first check)."""
+        windows = {stay_owner(stay.stay_id): stay.window for stay in plan.stay_plan.stays}
+        latest = max(loop.LATEST_PROVISION, *self.settings.checks)
         for lock_id, lock in self.locks.items():
-            lock_plan = plan.locks[lock_id]
-            self.state.slot_owners[lock_id] = {
-                slot: content.owner for slot, content in lock_plan.slots.items()
-            }
-            held = lock.writer.held
-            # A lock that enforces windows already refuses an expired code: it stays until its slot is wanted.
-            desired = retain_expired(self.desired(lock_id), held, ahead)
-            deferred = loop.deferred_slots(desired, held, now, self.batch_window)
-            urgent = (
-                set(desired.keys() | held.keys()) if timed else loop.urgent_slots(desired, held, now, windows)
-            )
-            lock.writer.update(desired, urgent - deferred.keys(), deferred)
-            persist_queue(lock, self.state)
+            planned = plan.locks[lock_id].slots
+            queue_plan(lock, self.state, planned, windows, now, self.batch_window, latest, timed=timed)
 
     def desired(self, lock_id: str) -> dict[int, SlotCode]:
         """Return what the lock should hold: the plan's slots and the host's manual ones (FR-025)."""
         planned = self.plan.locks[lock_id].slots if self.plan else {}
         return loop.desired_slots(planned, self.state.manual.get(lock_id, {}))
 
-    def _fire_moments(self, plan: PropertyPlan, now: datetime) -> None:
-        """Fire the reminders, check-ins and check-outs since the last pass; a reminded code is frozen."""
+    def _due_moments(self, plan: PropertyPlan, now: datetime) -> list[Moment]:
+        """Return the moments since the last pass (see `GuestJourney.moments`); a reminded code is frozen."""
         if self.last_tick is None:
-            return
-        for moment in plan.moments_between(self.last_tick, now):
-            self.events.moment(moment)
-            if moment.before is not None:
-                # The code a guest was reminded of no longer changes.
+            return []
+        due = self.journey.moments(plan, self.last_tick, now, restarted=self._restarted)
+        self._restarted = False
+        for moment in due:
+            if moment.kind is MomentKind.REMINDER:
                 self._freeze(moment.stay.stay_id, moment.stay.code)
+        return due
 
     def _freeze(self, stay_id: str, code: str) -> None:
         """Freeze a stay's code: it reached a lock or the guest, so it no longer changes."""
@@ -264,7 +287,7 @@ class PropertyManager:
             return result
         for delivered in result.delivered:
             self.events.delivered(lock.lock_id, delivered)
-            if delivered.content is not None and (stay_id := loop.owned_stay(delivered.content.owner)):
+            if delivered.content is not None and (stay_id := owned_stay(delivered.content.owner)):
                 self._freeze(stay_id, delivered.content.code)
         for failed in result.failed:
             if failed.report:
@@ -304,11 +327,10 @@ class PropertyManager:
             self.batch_window,
             plan.next_moment(now) if plan else None,
             # A lock that cannot be reached says when it is back (its report starts the flush).
-            (
-                due
-                for lock in self.locks.values()
-                if (due := lock.writer.next_flush()) is not None and lock.path.available()
-            ),
+            [
+                *(lock.writer.next_flush() for lock in self.locks.values() if lock.path.available()),
+                self.journey.next_wake(),
+            ],
         )
         if self._wake_at is not None:
             self._wake = async_track_point_in_utc_time(self.hass, self._async_woken, self._wake_at)
@@ -338,17 +360,7 @@ class PropertyManager:
 
     def _remember_codes(self, plan: PropertyPlan) -> None:
         """Keep each stay's current code, so a programmed code can be frozen and shown."""
-        for stay_id, pin in plan.stay_plan.pins.items():
-            memory = self.state.memory.get(stay_id, CodeMemory())
-            if memory.pin != pin and not memory.frozen:
-                self.state.memory[stay_id] = CodeMemory(
-                    pin, memory.frozen, memory.regenerations, memory.custom
-                )
-
-    def stay(self, stay_id: str) -> Stay | None:
-        """Return a planned stay by id."""
-        stays = self.plan.stay_plan.stays if self.plan else ()
-        return next((stay for stay in stays if stay.stay_id == stay_id), None)
+        self.state.memory.update(loop.remembered(self.state.memory, plan.stay_plan.pins))
 
     # Host edits: `commands.py` checks them; the manager applies them, then plans from them.
 
@@ -382,20 +394,16 @@ class PropertyManager:
         """Write the state soon (debounced: a replan changes many parts of it at once)."""
         self.store.async_delay_save(self.state.to_json, SAVE_DELAY)
 
+    def _async_save_now(self) -> None:
+        """Write the state now (after a message went out: a restart must not send it again)."""
+        self.hass.async_create_task(self.store.async_save(self.state.to_json()), eager_start=True)
+
     def _publish(self, lock: LockRuntime, now: datetime) -> None:
         """Send the lock's entities its new view."""
         stays = self.plan.stays_on(lock.lock_id) if self.plan else ()
-        view = build_lock_view(
-            self.hass,
-            lock,
-            self.state,
-            stays,
-            self.settings.statics,
-            self.zone,
-            now,
-            show_codes=self.settings.show_codes,
+        self.views.publish(
+            lock.lock_id, build_lock_view(self.hass, lock, self.state, stays, self.settings, self.zone, now)
         )
-        self.views.publish(lock.lock_id, view)
 
     async def _async_publish_all(self, now: datetime) -> None:
         """Send every lock's entities their new view, one lock at a time (the loop is shared)."""

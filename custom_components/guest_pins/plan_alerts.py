@@ -10,8 +10,9 @@ from zoneinfo import ZoneInfo
 
 from .alerts import Alert
 from .core.engine import PropertyPlan
-from .core.loop import PlanAlert, PlanAlertKind, owned_stay, plan_alerts
+from .core.loop import PlanAlert, PlanAlertKind, plan_alerts
 from .core.model import Stay
+from .core.owners import owned_stay
 from .lock_runtime import LockRuntime
 
 UNNAMED_GUEST = "Guest"

@@ -14,22 +14,30 @@ from homeassistant.config_entries import ConfigEntry, ConfigSubentry
 from homeassistant.const import CONF_NAME
 
 from .const import (
+    CONF_BACKUP_SLOTS,
     CONF_BATCH_SECONDS,
+    CONF_BATTERY_LEVEL,
     CONF_BLOCK_PATTERNS,
     CONF_CALENDAR_ENTITY,
     CONF_CALENDAR_TIME_ZONE,
+    CONF_CHECK_HOURS,
     CONF_CHECKIN_TIME,
     CONF_CHECKOUT_TIME,
     CONF_CODE,
+    CONF_DELIVERY_HOURS,
+    CONF_DELIVERY_WHEN,
     CONF_EARLY_ACCESS,
     CONF_ENABLED,
     CONF_EXPIRE_AT,
     CONF_GRACE,
+    CONF_GUEST_EMAIL,
     CONF_GUEST_FIRST,
     CONF_GUEST_LAST,
+    CONF_GUEST_SMS,
     CONF_HONOR_EVENT_TIMES,
     CONF_LOCK_ENTITY,
     CONF_LOCKS,
+    CONF_MESSAGE_TEMPLATE,
     CONF_NOTIFY_TARGETS,
     CONF_PATH,
     CONF_PHONE_PATTERNS,
@@ -37,6 +45,7 @@ from .const import (
     CONF_PIN_METHODS,
     CONF_PROVISION_LEAD,
     CONF_SCHEDULE,
+    CONF_SEND_TO_HOST,
     CONF_SHOW_CODES,
     CONF_SLOT_COUNT,
     CONF_STATIC_FIRST,
@@ -52,6 +61,7 @@ from .const import (
     CONF_VALID_UNTIL,
     CONF_WINDOW_POLICY,
     DEFAULT_OPTIONS,
+    MAX_BACKUP_SLOTS,
     MIN_SYNC_INTERVAL,
     POLICY_EXPIRE_NEXT_DAY,
     SUBENTRY_CALENDAR,
@@ -59,14 +69,19 @@ from .const import (
     SUBENTRY_STATIC_PIN,
 )
 from .core import pins
+from .core.arrival import DEFAULT_BATTERY_LEVEL, DEFAULT_CHECKS
+from .core.delivery import DeliveryPolicy, DeliveryWhen
 from .core.extract import Patterns
 from .core.feeds import FeedSettings
 from .core.model import LockProfile, StaticPin
-from .core.validation import StaticPinDraft, static_pin
+from .core.validation import StaticPinDraft, check_hours, static_pin
 from .core.windows import WindowPolicy
 from .locks.base import Capabilities
 from .locks.factory import PathSpec
 from .locks.tuya import TuyaCloud
+
+# A lock keeps a backup by default once its guest range has this many slots.
+MIN_GUEST_SLOTS_FOR_BACKUP = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +96,7 @@ class LockSettings:
     guest_slots: range
     static_slots: range
     tuya: TuyaCloud | None = None
+    backup_slots: range = range(0)
 
     def path_spec(self) -> PathSpec:
         """Return what the lock path factory needs, as plain values."""
@@ -99,6 +115,9 @@ class LockSettings:
             provision_lead=provision_lead,
             wake_interval=capabilities.wake_interval or timedelta(0),
             invites=capabilities.invites,
+            backup_slots=[]
+            if capabilities.invites
+            else [slot for slot in self.backup_slots if slot not in manual],
         )
 
 
@@ -133,9 +152,26 @@ class PropertySettings:
     batch_window: timedelta
     notify_targets: tuple[str, ...]
     show_codes: bool
+    delivery: DeliveryPolicy = field(default_factory=DeliveryPolicy)
+    send_to_host: bool = True
+    guest_sms: str | None = None
+    guest_email: str | None = None
+    message_template: str | None = None
+    checks: tuple[timedelta, ...] = DEFAULT_CHECKS
+    battery_level: int = DEFAULT_BATTERY_LEVEL
     calendars: Mapping[str, CalendarSettings] = field(default_factory=dict)
     locks: Mapping[str, LockSettings] = field(default_factory=dict)
     statics: tuple[StaticPin, ...] = ()
+
+    @property
+    def ready_from(self) -> timedelta:
+        """Return how long before check-in a guest's keys are expected ready: the first check, or the send."""
+        return max((*self.checks, self.delivery.lead or timedelta(0)), default=timedelta(0))
+
+    @property
+    def horizon(self) -> timedelta:
+        """Return how long before check-in anything can happen to a stay (a code on a lock, a message)."""
+        return max(self.ready_from, self.provision_lead)
 
     @property
     def calendar_locks(self) -> dict[str, frozenset[str]]:
@@ -183,12 +219,27 @@ def property_settings(entry: ConfigEntry) -> PropertySettings:
         batch_window=timedelta(seconds=int(options[CONF_BATCH_SECONDS])),
         notify_targets=tuple(options.get(CONF_NOTIFY_TARGETS) or ()),
         show_codes=bool(options.get(CONF_SHOW_CODES)),
+        delivery=DeliveryPolicy(
+            DeliveryWhen(options[CONF_DELIVERY_WHEN]), timedelta(hours=float(options[CONF_DELIVERY_HOURS]))
+        ),
+        send_to_host=bool(options[CONF_SEND_TO_HOST]),
+        guest_sms=notify_action(options[CONF_GUEST_SMS]),
+        guest_email=notify_action(options[CONF_GUEST_EMAIL]),
+        message_template=(options[CONF_MESSAGE_TEMPLATE] or "").strip() or None,
+        checks=check_hours(str(options[CONF_CHECK_HOURS])),
+        battery_level=int(options[CONF_BATTERY_LEVEL]),
         calendars={
             sub.subentry_id: calendar_settings(sub) for sub in entry.get_subentries_of_type(SUBENTRY_CALENDAR)
         },
         locks={sub.subentry_id: lock_settings(sub) for sub in entry.get_subentries_of_type(SUBENTRY_LOCK)},
         statics=tuple(static_pin_of(sub.data) for sub in entry.get_subentries_of_type(SUBENTRY_STATIC_PIN)),
     )
+
+
+def notify_action(value: str | None) -> str | None:
+    """Return a notify action's name ("notify.sms" and "sms" both give "sms"), or None when none is set."""
+    name = (value or "").strip().removeprefix("notify.")
+    return name or None
 
 
 def window_policy(options: Mapping[str, Any]) -> WindowPolicy:
@@ -204,6 +255,9 @@ def window_policy(options: Mapping[str, Any]) -> WindowPolicy:
 def lock_settings(subentry: ConfigSubentry) -> LockSettings:
     """Return a lock subentry's settings."""
     data = subentry.data
+    guest = range(int(data[CONF_GUEST_FIRST]), int(data[CONF_GUEST_LAST]) + 1)
+    backups = min(int(data.get(CONF_BACKUP_SLOTS, default_backup_slots(len(guest)))), MAX_BACKUP_SLOTS)
+    backups = max(0, min(backups, len(guest) - 1))
     tuya = (
         TuyaCloud(
             data[CONF_TUYA_ACCESS_ID],
@@ -220,10 +274,17 @@ def lock_settings(subentry: ConfigSubentry) -> LockSettings:
         entity_id=data[CONF_LOCK_ENTITY],
         path=str(data.get(CONF_PATH)),
         slot_count=int(data[CONF_SLOT_COUNT]),
-        guest_slots=range(int(data[CONF_GUEST_FIRST]), int(data[CONF_GUEST_LAST]) + 1),
+        # Backups take the last slots of the guest range: apart from guests, so never pushed out by one.
+        guest_slots=guest[: len(guest) - backups],
         static_slots=range(int(data[CONF_STATIC_FIRST]), int(data[CONF_STATIC_LAST]) + 1),
         tuya=tuya,
+        backup_slots=guest[len(guest) - backups :],
     )
+
+
+def default_backup_slots(guest_slots: int) -> int:
+    """Return how many backups a lock keeps unless the host says: one where it has room (4 guest slots)."""
+    return 1 if guest_slots >= MIN_GUEST_SLOTS_FOR_BACKUP else 0
 
 
 def calendar_settings(subentry: ConfigSubentry) -> CalendarSettings:

@@ -16,15 +16,16 @@ from homeassistant.helpers.storage import Store
 from .const import DOMAIN
 from .core.model import GuestPin, Interval, PinMethod, SlotCode, TimeRange, WeeklySchedule
 from .core.pins import CodeMemory
+from .journey_state import JourneyState
 
 STORAGE_VERSION = 1
-STORAGE_MINOR_VERSION = 5
+STORAGE_MINOR_VERSION = 6
 # Transactions older than this no longer count for the weekly battery-impact figure.
 TRANSACTION_WINDOW_DAYS = 7
 
 
 class StoredData(TypedDict):
-    """The JSON shape of the store (minor version 5)."""
+    """The JSON shape of the store (minor version 6)."""
 
     secret: str
     memory: dict[str, dict[str, Any]]
@@ -38,6 +39,7 @@ class StoredData(TypedDict):
     wakeups: dict[str, list[str]]
     issued: dict[str, dict[str, str]]
     announced: dict[str, str]
+    journey: dict[str, Any]
 
 
 class GuestPinsStore(Store[StoredData]):
@@ -49,7 +51,8 @@ class GuestPinsStore(Store[StoredData]):
         """Bring an older layout up to date.
 
         1.1 had no write statistics or manual slots, 1.2 no queues, 1.3 no codes issued by a lock's cloud
-        (queued slots without attempts read as never tried), 1.4 no record of the alerts the host was told of.
+        (queued slots without attempts read as never tried), 1.4 no record of the alerts the host was told
+        of, 1.5 nothing of the guests' way in (backups, stays' lives, deliveries, access logs).
         """
         data = dict(old_data)
         if old_major_version == 1 and old_minor_version < 2:  # noqa: PLR2004
@@ -63,6 +66,8 @@ class GuestPinsStore(Store[StoredData]):
             data.setdefault("issued", {})
         if old_major_version == 1 and old_minor_version < 5:  # noqa: PLR2004
             data.setdefault("announced", {})
+        if old_major_version == 1 and old_minor_version < 6:  # noqa: PLR2004
+            data.setdefault("journey", {})
         return cast("StoredData", data)
 
 
@@ -137,6 +142,7 @@ class PropertyState:
     issued: dict[str, dict[int, str]] = field(default_factory=dict)
     # Alerts the host was told of (alert id -> its scope): told once per occurrence.
     announced: dict[str, str] = field(default_factory=dict)
+    journey: JourneyState = field(default_factory=JourneyState)
 
     def __repr__(self) -> str:
         """Return what the state holds by count only (no code, no secret)."""
@@ -180,6 +186,7 @@ class PropertyState:
                 lock: {str(slot): code for slot, code in slots.items()} for lock, slots in self.issued.items()
             },
             announced=dict(self.announced),
+            journey=self.journey.to_json(),
         )
 
     @classmethod
@@ -224,6 +231,7 @@ class PropertyState:
                 for lock, slots in data["issued"].items()
             },
             announced=dict(data["announced"]),
+            journey=JourneyState.from_json(data["journey"]),
         )
 
     def count_transactions(self, lock_id: str, when: datetime, count: int = 1) -> None:

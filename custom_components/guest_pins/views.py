@@ -12,10 +12,11 @@ from zoneinfo import ZoneInfo
 
 from homeassistant.core import HomeAssistant, callback
 
-from .core.loop import MANUAL_OWNER, STATIC_OWNER, owned_stay
 from .core.model import SlotCode, StaticPin, Stay
+from .core.owners import MANUAL_OWNER, STATIC_OWNER, owned_stay
 from .lock_runtime import LockRuntime
 from .masking import mask
+from .settings import PropertySettings
 from .storage import PropertyState
 
 WEEK = timedelta(days=7)
@@ -80,13 +81,12 @@ def build_lock_view(
     lock: LockRuntime,
     state: PropertyState,
     stays: tuple[Stay, ...],
-    statics: tuple[StaticPin, ...],
+    settings: PropertySettings,
     zone: ZoneInfo,
     now: datetime,
-    *,
-    show_codes: bool,
 ) -> LockView:
     """Return the view of one lock at `now`."""
+    statics, show_codes = settings.statics, settings.show_codes
     lock_id = lock.lock_id
     by_id = {stay.stay_id: stay for stay in stays}
     by_key = {static.key: static for static in statics}

@@ -246,7 +246,7 @@ def test_library_failure_is_a_typed_error(monkeypatch: pytest.MonkeyPatch) -> No
         message = "unexpected"
         raise ValueError(message)
 
-    monkeypatch.setattr("custom_components.guest_pins.core.feeds.recurring_ical_events.of", explode)
+    monkeypatch.setattr("custom_components.guest_pins.core.recurrence.recurring_ical_events.of", explode)
     result = parse_feed(feed("airbnb.ics"), FeedSettings("cal", BERLIN), NOW)
     assert result == FeedError(FeedErrorKind.MALFORMED, "unexpected")
 

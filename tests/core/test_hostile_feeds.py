@@ -19,15 +19,10 @@ from zoneinfo import ZoneInfo
 from hypothesis import HealthCheck, event, given, settings, strategies as st
 import pytest
 
-from custom_components.guest_pins.core import feeds
-from custom_components.guest_pins.core.feeds import (
-    MAX_EVENTS_PER_FEED,
-    MAX_OCCURRENCES_PER_SERIES,
-    FeedSettings,
-    events_from_records,
-    parse_feed,
-)
+from custom_components.guest_pins.core import recurrence
+from custom_components.guest_pins.core.feeds import FeedSettings, events_from_records, parse_feed
 from custom_components.guest_pins.core.model import FeedError, FeedErrorKind, ParsedFeed, SkipReason
+from custom_components.guest_pins.core.recurrence import MAX_EVENTS_PER_FEED, MAX_OCCURRENCES_PER_SERIES
 
 from .builders import BERLIN, NEW_YORK, NOW
 
@@ -523,7 +518,7 @@ def test_a_home_assistant_calendar_is_not_held_to_the_feed_cap() -> None:
 
 def test_a_feed_over_the_recurrence_budget_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
     """The feed's recurrence work adds up across series (here with a budget of 5,000 steps)."""
-    monkeypatch.setattr(feeds, "MAX_RECURRENCE_WORK", 5_000)
+    monkeypatch.setattr(recurrence, "MAX_RECURRENCE_WORK", 5_000)
     series = [
         f"UID:s{index}\r\nDTSTART;VALUE=DATE:20200101\r\nRRULE:FREQ=DAILY;COUNT=2" for index in range(2)
     ]
@@ -662,7 +657,7 @@ def test_an_unforeseen_failure_without_a_message_is_named_by_its_type(
         """Fail the way an unforeseen library bug would, without a message."""
         raise RuntimeError
 
-    monkeypatch.setattr(feeds.recurring_ical_events, "of", explode)
+    monkeypatch.setattr(recurrence.recurring_ical_events, "of", explode)
     result = parse_feed(calendar(STAY), FeedSettings("cal", BERLIN), NOW)
     assert result == FeedError(FeedErrorKind.MALFORMED, "RuntimeError")
 
@@ -700,7 +695,7 @@ def test_the_date_shortcut_leaves_out_only_what_the_library_would(monkeypatch: p
             f"UID:{edge}{offset}{zone}-floating\r\nDTSTART:{day:%Y%m%d}T000000",
         ]
     raw = calendar(*events)
-    shortcut = feeds._clearly_outside
+    shortcut = recurrence.clearly_outside
     taken: list[bool] = []
 
     def watched(*args: object) -> bool:
@@ -709,9 +704,9 @@ def test_the_date_shortcut_leaves_out_only_what_the_library_would(monkeypatch: p
         return taken[-1]
 
     for zone in (ZoneInfo("Pacific/Kiritimati"), ZoneInfo("Pacific/Pago_Pago")):
-        monkeypatch.setattr(feeds, "_clearly_outside", watched)
+        monkeypatch.setattr(recurrence, "clearly_outside", watched)
         with_shortcut = parse_feed(raw, FeedSettings("cal", zone, honor_event_times=True), NOW)
-        monkeypatch.setattr(feeds, "_clearly_outside", lambda *_args: False)
+        monkeypatch.setattr(recurrence, "clearly_outside", lambda *_args: False)
         assert with_shortcut == parse_feed(raw, FeedSettings("cal", zone, honor_event_times=True), NOW)
     assert True in taken
     assert False in taken

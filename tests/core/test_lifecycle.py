@@ -1,65 +1,75 @@
-"""Lifecycle and reminders of a stay."""
+"""A stay's life and its moments: reminders, checks before arrival, sending keys, check-out."""
 
+from dataclasses import replace
 from datetime import timedelta
 
 from custom_components.guest_pins.core.engine import MomentKind, PropertyInputs, plan_property
-from custom_components.guest_pins.core.lifecycle import StayStatus, status, vanished_means_cancelled
-from custom_components.guest_pins.core.model import Interval, Stay
+from custom_components.guest_pins.core.lifecycle import (
+    StayFacts,
+    StayStatus,
+    status,
+    vanished_means_cancelled,
+)
 
 from .builders import BERLIN, SECRET, local, lock, stay_event
 
 CHECKIN = local(BERLIN, 2026, 12, 15, 16)
 CHECKOUT = local(BERLIN, 2026, 12, 18, 11)
-STAY = Stay(
-    "a",
-    "4567",
-    Interval(CHECKIN, CHECKOUT + timedelta(hours=1)),
-    CHECKIN,
-    CHECKOUT,
-    frozenset({"f"}),
-    CHECKIN,
-)
+LOCKS = frozenset({"front", "back"})
 
 
 def test_status_walks_the_lifecycle() -> None:
-    """Upcoming -> provisioned -> active -> checked out -> revoked, and cancelled."""
-    assert status(STAY, CHECKIN - timedelta(days=3), on_a_lock=False) is StayStatus.UPCOMING
-    assert status(STAY, CHECKIN - timedelta(days=1), on_a_lock=True) is StayStatus.PROVISIONED
-    assert status(STAY, CHECKIN, on_a_lock=True) is StayStatus.ACTIVE
-    assert status(STAY, CHECKOUT, on_a_lock=True) is StayStatus.CHECKED_OUT
-    assert status(STAY, CHECKOUT + timedelta(minutes=30), on_a_lock=False) is StayStatus.CHECKED_OUT
-    assert status(STAY, CHECKOUT + timedelta(hours=2), on_a_lock=False) is StayStatus.REVOKED
-    assert status(STAY, CHECKIN, on_a_lock=True, cancelled=True) is StayStatus.CANCELLED
+    """Booked -> code ready (every lock) -> code sent -> checked in (first use) -> checked out."""
+    facts = StayFacts(CHECKOUT, LOCKS)
+    before = CHECKIN - timedelta(days=2)
+    assert status(facts, before) is StayStatus.BOOKED
+    assert status(StayFacts(CHECKOUT, LOCKS, frozenset({"front"})), before) is StayStatus.BOOKED  # one of two
+    ready = StayFacts(CHECKOUT, LOCKS, LOCKS)
+    assert ready.ready
+    assert status(ready, before) is StayStatus.CODE_READY
+    sent = StayFacts(CHECKOUT, LOCKS, LOCKS, sent=True)
+    assert status(sent, before) is StayStatus.CODE_SENT
+    arrived = StayFacts(CHECKOUT, LOCKS, LOCKS, sent=True, first_use=CHECKIN + timedelta(minutes=40))
+    assert status(arrived, CHECKIN + timedelta(hours=1)) is StayStatus.CHECKED_IN
+    assert status(arrived, CHECKOUT) is StayStatus.CHECKED_OUT
+    assert status(sent, CHECKOUT) is StayStatus.CHECKED_OUT  # also without an arrival seen
+    assert (
+        status(StayFacts(CHECKOUT, LOCKS, LOCKS, sent=True, cancelled=True), before) is StayStatus.CANCELLED
+    )
 
 
 def test_vanished_stay_is_cancelled_only_before_its_window_ends() -> None:
-    """Airbnb drops past stays from its feed; that is not a cancellation."""
-    assert vanished_means_cancelled(STAY, CHECKIN)
-    assert not vanished_means_cancelled(STAY, CHECKOUT + timedelta(hours=1))
+    """A stay gone from its feed while its window lasts was cancelled; after it, it merely aged out."""
+    end = CHECKOUT + timedelta(hours=1)
+    assert vanished_means_cancelled(end, CHECKIN - timedelta(days=1))
+    assert not vanished_means_cancelled(end, end)
 
 
 def test_a_plan_lists_each_stays_moments_in_order() -> None:
-    """Reminders 24 h and 1 h before check-in, the check-in and the check-out, found by instant."""
-    from datetime import date  # noqa: PLC0415
-
+    """Reminders 24 h and 1 h, checks 24 h and 2 h, keys sent 24 h before, check-out (check before send)."""
+    event = stay_event("a", CHECKIN.date(), CHECKOUT.date())
     inputs = PropertyInputs(
-        events=(stay_event("a", date(2026, 12, 15), date(2026, 12, 18)),),
+        events=(event,),
         calendar_locks={"airbnb": frozenset({"front"})},
         statics=(),
         profiles={"front": lock("front")},
         zone=BERLIN,
         secret=SECRET,
+        send_before=timedelta(hours=24),
     )
     plan = plan_property(inputs, CHECKIN - timedelta(days=3))
-    assert [(moment.when, moment.kind, moment.before) for moment in plan.moments] == [
-        (CHECKIN - timedelta(hours=24), MomentKind.REMINDER, timedelta(hours=24)),
-        (CHECKIN - timedelta(hours=1), MomentKind.REMINDER, timedelta(hours=1)),
-        (CHECKIN, MomentKind.CHECKED_IN, None),
-        (CHECKOUT, MomentKind.CHECKED_OUT, None),
+    moments = [(moment.kind, CHECKIN - moment.when) for moment in plan.moments]
+    day = timedelta(hours=24)
+    assert moments == [
+        (MomentKind.REMINDER, day),
+        (MomentKind.CHECK, day),
+        (MomentKind.DELIVERY, day),
+        (MomentKind.CHECK, timedelta(hours=2)),
+        (MomentKind.REMINDER, timedelta(hours=1)),
+        (MomentKind.CHECKED_OUT, CHECKIN - CHECKOUT),
     ]
-    between = plan.moments_between(CHECKIN - timedelta(hours=24), CHECKIN)
-    assert [moment.kind for moment in between] == [MomentKind.REMINDER, MomentKind.CHECKED_IN]
-    assert plan.next_moment(CHECKIN) == CHECKOUT
-    assert plan.next_moment(CHECKOUT) is None
-    assert [stay.stay_id for stay in plan.stays_on("front")] == ["airbnb/a"]
-    assert plan.stays_on("elsewhere") == ()
+    assert plan.next_moment(CHECKIN - timedelta(days=3)) == CHECKIN - day
+    assert plan.moments_between(CHECKIN - day, CHECKIN)[-1].kind is MomentKind.REMINDER
+    without = plan_property(replace(inputs, send_before=None, checks=()), CHECKIN - timedelta(days=3))
+    assert [moment.kind for moment in without.moments].count(MomentKind.CHECK) == 0
+    assert MomentKind.DELIVERY not in {moment.kind for moment in without.moments}

@@ -11,10 +11,11 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 from zoneinfo import ZoneInfo
 
-from . import lifecycle, pins, windows
+from . import arrival, backups as backup_codes, lifecycle, pins, windows
+from .backups import Backup
 from .model import FeedEvent, LockPlan, LockProfile, StaticPin, Stay
 from .planner import plan_lock
-from .stays import StayPlan, merge_reservations, plan_stays
+from .stays import Reservation, StayPlan, merge_reservations, plan_stays
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,19 +32,26 @@ class PropertyInputs:
     policy: windows.WindowPolicy = field(default_factory=windows.WindowPolicy)
     memory: Mapping[str, pins.CodeMemory] = field(default_factory=dict)
     first_seen: Mapping[str, datetime] = field(default_factory=dict)
+    backups: tuple[Backup, ...] = ()
+    checks: tuple[timedelta, ...] = arrival.DEFAULT_CHECKS
+    send_before: timedelta | None = None
 
 
 class MomentKind(StrEnum):
-    """What happens at a moment of a stay (the events automations hang on)."""
+    """What happens at a moment of a stay.
+
+    A reminder for automations, the check before arrival, the time its keys are sent, its check-out.
+    """
 
     REMINDER = "reminder"
-    CHECKED_IN = "checked_in"
+    CHECK = "check"
+    DELIVERY = "delivery"
     CHECKED_OUT = "checked_out"
 
 
 @dataclass(frozen=True, slots=True)
 class Moment:
-    """One timed moment of a stay; `before` is a reminder's distance to check-in."""
+    """One timed moment of a stay; `before` is its distance to check-in (reminders, checks, sending)."""
 
     when: datetime
     kind: MomentKind
@@ -61,6 +69,7 @@ class PropertyPlan:
     stay_plan: StayPlan
     locks: dict[str, LockPlan]
     stays_by_lock: Mapping[str, tuple[Stay, ...]] = field(default_factory=dict)
+    backups: tuple[Backup, ...] = ()
     moments: tuple[Moment, ...] = ()
     moment_times: tuple[datetime, ...] = ()  # `moments`' instants, for bisecting
 
@@ -90,6 +99,7 @@ def plan_property(
     """Plan a property at `now`: merge, window and code its stays, then lay out every lock's slots."""
     previous_slots = previous_slots or {}
     reservations = merge_reservations(inputs.events, inputs.calendar_locks, inputs.first_seen)
+    backups = _provide_backups(inputs, reservations, now)
     stay_plan = plan_stays(
         reservations,
         inputs.statics,
@@ -100,6 +110,7 @@ def plan_property(
         inputs.secret,
         inputs.zone,
         now,
+        backups=backups,
     )
     stays_by_lock = _index(stay_plan, inputs.profiles)
     locks = {
@@ -110,31 +121,60 @@ def plan_property(
             inputs.statics,
             inputs.zone,
             previous_slots.get(lock_id),
+            backups,
         )
         for lock_id, profile in sorted(inputs.profiles.items())
     }
-    moments = _moments(stay_plan.stays)
+    moments = _moments(stay_plan.stays, inputs.checks, inputs.send_before)
     return PropertyPlan(
         stay_plan=stay_plan,
         locks=locks,
         stays_by_lock={lock_id: tuple(stays) for lock_id, stays in stays_by_lock.items()},
         moments=moments,
         moment_times=tuple(moment.when for moment in moments),
+        backups=backups,
     )
 
 
-def _moments(stays: Iterable[Stay]) -> tuple[Moment, ...]:
-    """Return every reminder, check-in and check-out of the stays, in order (reminders first at a tie)."""
-    moments = [
-        Moment(stay.checkin - before, MomentKind.REMINDER, stay, before)
-        for stay in stays
-        for before in lifecycle.DEFAULT_REMINDERS
+def _provide_backups(
+    inputs: PropertyInputs, reservations: Iterable[Reservation], now: datetime
+) -> tuple[Backup, ...]:
+    """Return every lock's backups with codes free on it, a handed-out one whose stay ended replaced.
+
+    Codes that keep their place on a lock (static PINs, the host's own codes, codes a guest already has or
+    was planned) are never a backup's: a guest's code must not change because a backup arrived.
+    """
+    fixed: dict[str, set[str]] = {lock_id: set() for lock_id in inputs.profiles}
+    for static in inputs.statics:
+        for lock_id in static.locks & fixed.keys():
+            fixed[lock_id].add(static.code)
+    for reservation in reservations:
+        memory = inputs.memory.get(reservation.stay_id)
+        codes = {memory.custom, memory.pin.code if memory.pin else None} if memory else set()
+        for lock_id in reservation.locks & fixed.keys():
+            fixed[lock_id] |= {code for code in codes if code}
+    counts = {lock_id: len(profile.backup_slots) for lock_id, profile in inputs.profiles.items()}
+    return backup_codes.provide(
+        backup_codes.retire(inputs.backups, now), counts, fixed, inputs.secret, inputs.pin_settings.length
+    )
+
+
+def _moments(
+    stays: Iterable[Stay], checks: Iterable[timedelta], send_before: timedelta | None
+) -> tuple[Moment, ...]:
+    """Return every reminder, check, sending time and check-out of the stays, in order.
+
+    At a tie they come in that order: the check before arrival hands out a backup before keys are sent.
+    """
+    offsets = [
+        *((MomentKind.REMINDER, before) for before in lifecycle.DEFAULT_REMINDERS),
+        *((MomentKind.CHECK, before) for before in checks),
+        *(((MomentKind.DELIVERY, send_before),) if send_before is not None else ()),
     ]
-    for stay in stays:
-        moments += [
-            Moment(stay.checkin, MomentKind.CHECKED_IN, stay),
-            Moment(stay.checkout, MomentKind.CHECKED_OUT, stay),
-        ]
+    moments = [
+        Moment(stay.checkin - before, kind, stay, before) for stay in stays for kind, before in offsets
+    ]
+    moments += [Moment(stay.checkout, MomentKind.CHECKED_OUT, stay) for stay in stays]
     order = list(MomentKind)
     return tuple(
         sorted(moments, key=lambda moment: (moment.when, order.index(moment.kind), moment.stay.stay_id))

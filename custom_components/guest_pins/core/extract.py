@@ -49,6 +49,9 @@ _EMAIL = re.compile(r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-
 _NON_DIGITS = re.compile(r"\D")
 _SPACES = re.compile(r"[^\S\n]+")
 _LINE_BREAKS = re.compile(r"\s*\n\s*")
+# The shortest numbers a text message can be sent to: "+" and a country code and number, or a national one.
+_MIN_INTERNATIONAL = 8
+_MIN_NATIONAL = 10
 
 _PLATFORM_MARKERS: tuple[tuple[str, Platform], ...] = (
     ("airbnb", Platform.AIRBNB),
@@ -108,6 +111,27 @@ def phone_digits(description: str, patterns: Patterns) -> str | None:
             raw = groups.get("digits") or (match.group(1) if match.groups() else match.group(0))
             if digits := _NON_DIGITS.sub("", raw or ""):
                 return digits
+    return None
+
+
+def phone_number(description: str, patterns: Patterns) -> str | None:
+    """Return a number a text message can reach (international "+..." or 10 or more digits), or None.
+
+    Airbnb's "last 4 digits" and other short numbers are not numbers a message can go to.
+    """
+    description = compact(description)
+    for pattern in patterns.phone:
+        if match := pattern.search(description):
+            groups = match.groupdict()
+            raw = (
+                groups.get("digits") or (match.group(1) if match.groups() else match.group(0)) or ""
+            ).strip()
+            digits = _NON_DIGITS.sub("", raw)
+            if raw.startswith("+") and len(digits) >= _MIN_INTERNATIONAL:
+                return f"+{digits}"
+            if len(digits) >= _MIN_NATIONAL:
+                return digits
+            return None
     return None
 
 

@@ -9,8 +9,10 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from enum import StrEnum
 
+from .backups import BACKUP_OWNER
 from .engine import PropertyPlan
 from .model import GuestPin, Interval, PinMethod, SlotCode, Stay
+from .owners import MANUAL_OWNER, owned_stay, stay_owner
 from .pins import CodeMemory
 
 # A code a lock will limit to its window by itself may wait for another reason to talk to the lock (its
@@ -19,20 +21,6 @@ LATEST_PROVISION = timedelta(hours=12)
 # A lock that still lacks a guest's code this long before check-in gets a repair.
 MISSING_CODE_ALERT = timedelta(hours=6)
 ZERO = timedelta(0)
-
-STAY_OWNER = "stay:"
-STATIC_OWNER = "static:"
-MANUAL_OWNER = "manual:"
-
-
-def stay_owner(stay_id: str) -> str:
-    """Return the slot owner that stands for a stay."""
-    return f"{STAY_OWNER}{stay_id}"
-
-
-def owned_stay(owner: str) -> str | None:
-    """Return the stay id a slot owner stands for, or None when it is not a stay."""
-    return owner.removeprefix(STAY_OWNER) if owner.startswith(STAY_OWNER) else None
 
 
 def desired_slots(planned: Mapping[int, SlotCode], manual: Mapping[int, str]) -> dict[int, SlotCode]:
@@ -44,18 +32,23 @@ def desired_slots(planned: Mapping[int, SlotCode], manual: Mapping[int, str]) ->
 
 
 def deferred_slots(
-    desired: Mapping[int, SlotCode], held: Mapping[int, SlotCode], now: datetime, batch_window: timedelta
+    desired: Mapping[int, SlotCode],
+    held: Mapping[int, SlotCode],
+    now: datetime,
+    batch_window: timedelta,
+    latest_provision: timedelta = LATEST_PROVISION,
 ) -> dict[int, datetime]:
     """Return the slots whose write may wait for a communication with the lock, and until when.
 
     A guest's code that the lock will limit to the stay's window by itself can go on with whatever next wakes
-    the lock (several guests in one wake-up); it leaves on its own only `LATEST_PROVISION` before the window.
+    the lock (several guests in one wake-up); it leaves on its own only `latest_provision` before the window
+    (the shell makes that the first check before arrival, when the code must be there).
     """
     deferred: dict[int, datetime] = {}
     for slot, want in desired.items():
         window = want.native_window
         if window is not None and held.get(slot) != want:
-            latest = window.start - LATEST_PROVISION
+            latest = window.start - latest_provision
             if latest > now + batch_window:
                 deferred[slot] = latest
     return deferred
@@ -70,7 +63,7 @@ def urgent_slots(
     """Return the slots that cannot wait for the batching window (`windows`: each stay owner's window).
 
     A guest whose window has begun would be locked out, or a guest's code must go (its window ended, or the
-    stay is gone).
+    stay is gone), or a backup's code is replaced (a guest may hold the old one).
     """
     urgent: set[int] = set()
     for slot in desired.keys() | held.keys():
@@ -78,6 +71,8 @@ def urgent_slots(
         if want is not None and want.owner in windows and windows[want.owner].covers(now) and have != want:
             urgent.add(slot)
         if have is not None and owned_stay(have.owner) and (want is None or want.owner != have.owner):
+            urgent.add(slot)
+        if have is not None and have.owner.startswith(BACKUP_OWNER) and want != have:
             urgent.add(slot)
     return urgent
 
@@ -87,10 +82,10 @@ def wake_at(
     next_change: datetime | None,
     batch_window: timedelta,
     next_moment: datetime | None,
-    flushes: Iterable[datetime],
+    flushes: Iterable[datetime | None],
 ) -> datetime | None:
     """Return when the loop must run next: a plan change (a batching window early), a moment or a flush."""
-    candidates = [*flushes]
+    candidates = [flush for flush in flushes if flush is not None]
     if next_change is not None:
         # The plan looks one batching window ahead, so waking that early puts the change on time.
         candidates.append(next_change - batch_window)
@@ -121,12 +116,18 @@ class PlanAlert:
 
 
 def missing_code_alerts(
-    lock_id: str, stays: Iterable[Stay], held_owners: set[str], lead: timedelta, now: datetime
+    lock_id: str,
+    stays: Iterable[Stay],
+    held_owners: set[str],
+    lead: timedelta,
+    now: datetime,
+    backed: frozenset[str] = frozenset(),
 ) -> list[PlanAlert]:
     """Return the stays whose code is due on the lock, is close to check-in, and is still not there.
 
     Due means `lead` before the window (the provisioning lead where the lock enforces windows, else the
     window's start); close means within `MISSING_CODE_ALERT` of check-in, or later while the window lasts.
+    A stay with a backup on the lock (`backed`) has a way in; the check before arrival said so already.
     """
     return [
         PlanAlert(f"missing_{lock_id}_{stay.stay_id}", PlanAlertKind.MISSING_CODE, lock_id, stay.stay_id)
@@ -134,11 +135,27 @@ def missing_code_alerts(
         if stay.window.start - lead <= now < stay.window.end
         and stay.checkin - MISSING_CODE_ALERT <= now
         and stay_owner(stay.stay_id) not in held_owners
+        and stay.stay_id not in backed
     ]
 
 
 def plan_alerts(
     plan: PropertyPlan, held_owners: Mapping[str, set[str]], leads: Mapping[str, timedelta], now: datetime
+) -> list[PlanAlert]:
+    """Return the problems the plan shows now (see `missing_code_alerts` for missing codes)."""
+    backed: dict[str, set[str]] = {}
+    for backup in plan.backups:
+        if backup.handed_to is not None:
+            backed.setdefault(backup.lock_id, set()).add(backup.handed_to)
+    return _plan_alerts(plan, held_owners, leads, now, backed)
+
+
+def _plan_alerts(
+    plan: PropertyPlan,
+    held_owners: Mapping[str, set[str]],
+    leads: Mapping[str, timedelta],
+    now: datetime,
+    backed: Mapping[str, set[str]],
 ) -> list[PlanAlert]:
     """Return the problems the plan shows now.
 
@@ -167,9 +184,23 @@ def plan_alerts(
             for shortfall in lock_plan.shortfalls
         ]
         alerts += missing_code_alerts(
-            lock_id, plan.stays_on(lock_id), held_owners.get(lock_id, set()), leads.get(lock_id, ZERO), now
+            lock_id,
+            plan.stays_on(lock_id),
+            held_owners.get(lock_id, set()),
+            leads.get(lock_id, ZERO),
+            now,
+            frozenset(backed.get(lock_id, ())),
         )
     return alerts
+
+
+def remembered(memory: Mapping[str, CodeMemory], chosen: Mapping[str, GuestPin]) -> dict[str, CodeMemory]:
+    """Return the memories to keep after a plan: each unfrozen stay's newly chosen code."""
+    return {
+        stay_id: replace(memory.get(stay_id, CodeMemory()), pin=pin)
+        for stay_id, pin in chosen.items()
+        if (kept := memory.get(stay_id, CodeMemory())).pin != pin and not kept.frozen
+    }
 
 
 def frozen(memory: CodeMemory | None, code: str) -> CodeMemory:

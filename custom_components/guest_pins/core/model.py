@@ -68,6 +68,7 @@ class FeedEvent:
     all_day: bool = True
     guest_name: str | None = None
     phone_digits: str | None = None
+    phone: str | None = None
     reservation_code: str | None = None
     reservation_url: str | None = None
     guest_count: int | None = None
@@ -247,6 +248,8 @@ class Stay:
     sources: tuple[str, ...] = ()
     guest_name: str | None = None
     email: str | None = None
+    phone: str | None = None
+    reference: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -257,6 +260,8 @@ class LockProfile:
     lock without native windows gets a code at one of its last two wake-ups before the window (two, so one
     lost write still leaves a chance), not after it.
     `invites` marks a lock that admits guests by an invitation to their e-mail address instead of a code.
+    `backup_slots` hold the lock's backup codes (kept apart from the guest slots, so a backup is never
+    pushed out by a guest and handing one out costs no write).
     """
 
     lock_id: str
@@ -267,6 +272,7 @@ class LockProfile:
     provision_lead: timedelta = timedelta(hours=48)
     wake_interval: timedelta = timedelta(0)
     invites: bool = False
+    backup_slots: Sequence[int] = ()
 
     @property
     def wake_lead(self) -> timedelta:

@@ -83,7 +83,7 @@ def date_code(checkin: datetime, checkout: datetime, length: int) -> str:
     return source[:length]
 
 
-def _digits_from(secret: bytes, message: str, length: int) -> str:
+def digits_from(secret: bytes, message: str, length: int) -> str:
     """Return `length` decimal digits derived from an HMAC of the message (uniform, deterministic)."""
     digest = hmac.new(secret, message.encode(), hashlib.sha256).digest()
     return f"{int.from_bytes(digest, 'big') % 10**length:0{length}}"
@@ -92,7 +92,7 @@ def _digits_from(secret: bytes, message: str, length: int) -> str:
 def description_code(description: str, secret: bytes, length: int) -> str | None:
     """Return the description-derived code, or None when the event has no description."""
     text = " ".join(description.split())
-    return _digits_from(secret, f"description|{text}", length) if text else None
+    return digits_from(secret, f"description|{text}", length) if text else None
 
 
 def _never_taken(code: str) -> bool:
@@ -103,7 +103,7 @@ def _never_taken(code: str) -> bool:
 def perturb(code: str, salt: str, secret: bytes, taken: Callable[[str], bool] = _never_taken) -> str:
     """Return the first code derived from (code, salt, n) that is neither weak nor taken."""
     for attempt in range(_MAX_PERTURBATIONS):
-        candidate = _digits_from(secret, f"perturb|{salt}|{code}|{attempt}", len(code))
+        candidate = digits_from(secret, f"perturb|{salt}|{code}|{attempt}", len(code))
         if not is_weak(candidate) and not taken(candidate):
             return candidate
     msg = "no free code of this length"  # only reachable when nearly the whole code space is taken
@@ -124,7 +124,7 @@ def candidates(event: FeedEvent, memory: CodeMemory, settings: PinSettings, secr
     """
     offers: list[GuestPin] = []
     if memory.regenerations:
-        regenerated = _digits_from(
+        regenerated = digits_from(
             secret, f"regenerate|{event.event_id}|{memory.regenerations}", settings.length
         )
         offers.append(GuestPin(regenerated, PinMethod.REGENERATED))
@@ -197,7 +197,7 @@ def regenerate(memory: CodeMemory, event: FeedEvent, settings: PinSettings, secr
     regenerations = memory.regenerations
     while True:
         regenerations += 1
-        code = _digits_from(secret, f"regenerate|{event.event_id}|{regenerations}", settings.length)
+        code = digits_from(secret, f"regenerate|{event.event_id}|{regenerations}", settings.length)
         if code != current and not is_weak(code):
             return CodeMemory(pin=None, frozen=False, regenerations=regenerations, custom=None)
 

@@ -17,7 +17,9 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from . import windows
+from .backups import Backup
 from .model import (
+    FAR_FUTURE,
     CapacityShortfall,
     LockPlan,
     LockProfile,
@@ -71,10 +73,12 @@ def plan_lock(
     statics: Iterable[StaticPin],
     zone: ZoneInfo,
     previous: Mapping[int, str] | None = None,
+    backups: Iterable[Backup] = (),
 ) -> LockPlan:
     """Return the desired slots of one lock at `now` and the next instant at which they change.
 
-    `previous` maps slots to the owners the last plan gave them (for stable slots and overwrites).
+    `previous` maps slots to the owners the last plan gave them (for stable slots and overwrites). The lock's
+    backups go in its backup slots, handed-out ones first; a handed-out backup is replaced at `until`.
     """
     previous = previous or {}
     lock_stays = [stay for stay in stays if profile.lock_id in stay.locks]
@@ -109,11 +113,14 @@ def plan_lock(
         elif any(windows.static_active(member, now, zone, profile.wake_lead) for member in members):
             static_wants.append(_Want((now, owner), SlotCode(owner, code)))
 
+    backup_wants = _backup_wants(profile, backups, changes)
+
     slots: dict[int, SlotCode] = {}
     shortfalls: list[CapacityShortfall] = []
     for kind, wants, slot_range in (
         ("guest", guests, profile.guest_slots),
         ("static", static_wants, profile.static_slots),
+        ("backup", backup_wants, profile.backup_slots),
     ):
         placed, left_out = _allocate(sorted(wants, key=lambda want: want.rank), slot_range, previous, slots)
         slots.update(placed)
@@ -127,6 +134,19 @@ def plan_lock(
         next_change=min(upcoming) if upcoming else None,
         shortfalls=tuple(shortfalls),
     )
+
+
+def _backup_wants(profile: LockProfile, backups: Iterable[Backup], changes: list[datetime]) -> list[_Want]:
+    """Return the lock's backups as wants (noting when a handed-out one is replaced); none on an intercom."""
+    wants: list[_Want] = []
+    mine = [b for b in backups if b.lock_id == profile.lock_id and b.code] if not profile.invites else []
+    for backup in mine:
+        assert backup.code is not None  # noqa: S101 - filtered above
+        if backup.until is not None:
+            changes.append(backup.until)
+        # A handed-out backup keeps its slot before an idle one: a guest holds it.
+        wants.append(_Want((backup.until or FAR_FUTURE, backup.owner), SlotCode(backup.owner, backup.code)))
+    return wants
 
 
 def _allocate(

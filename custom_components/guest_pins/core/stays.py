@@ -17,6 +17,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from . import pins, windows
+from .backups import Backup
 from .model import (
     FAR_FUTURE,
     FAR_PAST,
@@ -163,8 +164,13 @@ def plan_stays(
     secret: bytes,
     zone: ZoneInfo,
     now: datetime,
+    *,
+    backups: Iterable[Backup] = (),
 ) -> StayPlan:
-    """Give every reservation its window (turnovers trimmed) and a collision-free code."""
+    """Give every reservation its window (turnovers trimmed) and a collision-free code.
+
+    Backup codes sit on their locks all the time, like a static PIN always on: no guest's code meets one.
+    """
     reservations = list(reservations)
     windowed = [
         windows.WindowedStay(
@@ -185,6 +191,9 @@ def plan_stays(
             span = Interval(start or FAR_PAST, end or FAR_FUTURE)
             for lock in static.locks:
                 index.setdefault(lock, {}).setdefault(static.code, []).append((span, f"static:{static.key}"))
+    always = Interval(FAR_PAST, FAR_FUTURE)
+    for lock, code, owner in ((b.lock_id, b.code, b.owner) for b in backups if b.code):
+        index.setdefault(lock, {}).setdefault(code, []).append((always, owner))
 
     def fixed_first(reservation: Reservation) -> tuple[bool, datetime, str]:
         """Sort fixed codes first, then by booking time, so the later-booked stay is the one that moves."""
@@ -223,6 +232,8 @@ def plan_stays(
             sources=reservation.sources,
             guest_name=reservation.event.guest_name,
             email=reservation.event.email,
+            phone=reservation.event.phone,
+            reference=reservation.event.reservation_code,
         )
         for reservation in reservations
     )

@@ -7,13 +7,16 @@ reads), the input it concerns, and what the message needs; it never carries the 
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
+from .backups import MAX_BACKUPS
 from .model import StaticPin, WeeklySchedule
 from .pins import MAX_LENGTH, MIN_LENGTH
 from .schedule_text import ScheduleTextError, parse_ranges
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# Checks before arrival happen at most two weeks before check-in.
+MAX_CHECK_HOURS = 14 * 24
 
 
 class InputError(ValueError):
@@ -91,6 +94,19 @@ def static_pin(draft: StaticPinDraft, other_names: Iterable[str]) -> StaticPin:
     )
 
 
+def check_hours(text: str) -> tuple[timedelta, ...]:
+    """Return the hours before check-in typed as "24, 2" (each 0-336, at least one), latest first."""
+    try:
+        hours = sorted(
+            {float(part) for part in text.replace(";", ",").split(",") if part.strip()}, reverse=True
+        )
+    except ValueError:
+        raise InputError("invalid_check_hours", "check_hours") from None
+    if not hours or any(not 0 <= hour <= MAX_CHECK_HOURS for hour in hours):
+        raise InputError("invalid_check_hours", "check_hours")
+    return tuple(timedelta(hours=hour) for hour in hours)
+
+
 @dataclass(frozen=True, slots=True)
 class SlotSplit:
     """How many code slots a lock has and which ranges go to guests and to static PINs (inclusive)."""
@@ -100,6 +116,7 @@ class SlotSplit:
     guest_last: int
     static_first: int
     static_last: int
+    backups: int = 0
 
 
 def slot_split(split: SlotSplit) -> SlotSplit:
@@ -110,6 +127,9 @@ def slot_split(split: SlotSplit) -> SlotSplit:
         raise InputError("range_outside_lock", "static_last_slot")
     if split.guest_first <= split.static_last and split.static_first <= split.guest_last:
         raise InputError("ranges_overlap")
+    # Backups take the guest range's last slots: at most three, and at least one slot stays for guests.
+    if not 0 <= split.backups <= min(MAX_BACKUPS, split.guest_last - split.guest_first):
+        raise InputError("too_many_backups", "backup_slots")
     return split
 
 

@@ -1,0 +1,161 @@
+"""Sending each stay's keys to its guest (and the host's copy), once, when due, retried until it goes out.
+
+The core decides when and what (`core/delivery`); this module writes the message from the host's template
+(or the translated default), sends it through each channel that reaches the guest, remembers what went out
+(saved at once, so a restart never sends it twice), and tells the host when a message keeps failing.
+"""
+
+from collections.abc import Callable, Iterable, Mapping
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from homeassistant.core import HomeAssistant
+from homeassistant.helpers import issue_registry as ir
+
+from .alerts import Alert, AlertCenter
+from .core import delivery
+from .core.model import Stay
+from .delivery import Channel, DeliveryError, MessageContext, async_default_templates, render, variables
+from .events import PropertyEvents
+from .lock_runtime import LockRuntime, keys_of
+from .settings import PropertySettings
+from .storage import PropertyState
+
+UNNAMED_GUEST = "Guest"
+
+
+DELIVERY_SCOPE = "delivery:"
+
+
+def delivery_scope(stay_id: str) -> str:
+    """Return the alert scope of a stay's messages."""
+    return f"{DELIVERY_SCOPE}{stay_id}"
+
+
+class Messenger:
+    """Sends one property's keys."""
+
+    def __init__(
+        self,
+        hass: HomeAssistant,
+        settings: PropertySettings,
+        state: PropertyState,
+        zone: ZoneInfo,
+        locks: Mapping[str, LockRuntime],
+        events: PropertyEvents,
+        alerts: AlertCenter,
+        channels: Iterable[Channel],
+        save_now: Callable[[], object],
+    ) -> None:
+        """Send through `channels`; `save_now` writes the store at once."""
+        self.hass = hass
+        self.settings = settings
+        self.state = state
+        self.zone = zone
+        self.locks = locks
+        self.events = events
+        self.alerts = alerts
+        self.channels = list(channels)
+        self._save_now = save_now
+
+    def keys(self, stay: Stay, now: datetime) -> delivery.Keys:
+        """Return the stay's keys now."""
+        return keys_of(stay, self.locks, self.state.journey.backups, now, self.settings.ready_from)
+
+    async def async_deliver(self, stays: Iterable[Stay], now: datetime) -> None:
+        """Send each stay's keys through every channel that reaches its guest, once, when due."""
+        templates: dict[str, str] | None = None
+        deliveries = self.state.journey.deliveries
+        horizon = self.settings.horizon
+        for stay in stays if self.channels else ():
+            record = self.state.journey.stays.get(stay.stay_id)
+            if (record is not None and record.cancelled) or not stay.checkin - horizon <= now < stay.checkout:
+                continue  # nothing is sent before the earliest a key can be ready, nor after the stay
+            keys = self.keys(stay, now)
+            failing: list[tuple[str, delivery.Delivery]] = []
+            for channel in self.channels:
+                if not channel.reaches(stay):
+                    continue
+                sends = deliveries.setdefault(stay.stay_id, {})
+                current = sends.get(channel.name, delivery.Delivery())
+                due = delivery.due(
+                    keys, current, self.settings.delivery, stay.checkin, stay.checkout, now, self.state.secret
+                )
+                if due is None:
+                    if current.failures:
+                        failing.append((channel.name, current))
+                    continue
+                templates = templates or await async_default_templates(self.hass)
+                try:
+                    title, message = self._message(stay, keys, due, channel.name, templates)
+                    await channel.async_send(stay, title, message)
+                except DeliveryError as err:
+                    sends[channel.name] = delivery.failed(current, now, err.key)
+                    failing.append((channel.name, sends[channel.name]))
+                    self.events.fire(
+                        "delivery_failed", reservation=stay.stay_id, channel=channel.name, reason=err.key
+                    )
+                    continue
+                sends[channel.name] = delivery.sent(current, due, now)
+                # Saved at once: a restart right after must not send the same keys again.
+                self._save_now()
+                self.events.fire(
+                    "code_sent",
+                    reservation=stay.stay_id,
+                    guest=stay.guest_name,
+                    channel=channel.name,
+                    replacement=due.kind is delivery.Send.REPLACEMENT,
+                    backup=bool(due.backups),
+                    confirmed=due.complete,
+                )
+            self._sync_alerts(stay, failing)
+
+    def _message(
+        self, stay: Stay, keys: delivery.Keys, due: delivery.Due, channel: str, templates: dict[str, str]
+    ) -> tuple[str, str]:
+        """Return a message's title and text, from the host's template or the translated default."""
+        context = MessageContext(
+            self.settings.title, {lock_id: lock.title for lock_id, lock in self.locks.items()}, self.zone
+        )
+        values = variables(stay, keys, due, context)
+        try:
+            text = render(self.hass, self.settings.message_template or templates["guest"], values)
+        except DeliveryError:
+            # The host's template broke: the guest still gets the default, and the host hears of it.
+            self.alerts.tell(Alert(f"template_error_{stay.stay_id}", "template_error", {}))
+            text = render(self.hass, templates["guest"], values)
+        title = render(self.hass, templates["host_title" if channel == "host" else "guest_title"], values)
+        return title, text
+
+    def _sync_alerts(self, stay: Stay, failing: list[tuple[str, delivery.Delivery]]) -> None:
+        """Alert the host while a stay's message keeps failing (or its notify action is missing)."""
+        alerts = [
+            Alert(
+                f"delivery_failed_{stay.stay_id}_{channel}",
+                "delivery_failed",
+                {
+                    "guest": stay.guest_name or UNNAMED_GUEST,
+                    "channel": channel,
+                    "reason": record.last_error or "",
+                },
+                ir.IssueSeverity.ERROR,
+            )
+            for channel, record in failing
+            if record.failures >= delivery.FAILURES_BEFORE_ALERT or record.last_error == "notify_missing"
+        ]
+        self.alerts.sync(delivery_scope(stay.stay_id), alerts)
+
+    def sent(self, stay: Stay, now: datetime) -> bool:
+        """Return whether the stay's current keys reached a channel (the guest, or the host to forward)."""
+        wanted = delivery.digest(self.keys(stay, now), self.state.secret)
+        sends = self.state.journey.deliveries.get(stay.stay_id, {})
+        return any(record.sent_digest == wanted for record in sends.values())
+
+    def next_retry(self) -> datetime | None:
+        """Return when a failed message is next tried."""
+        retries = (
+            retry
+            for sends in self.state.journey.deliveries.values()
+            if (retry := delivery.next_attempt(sends)) is not None
+        )
+        return min(retries, default=None)
