@@ -19,6 +19,7 @@ from .core.feeds import DEFAULT_MAX_BYTES, FeedSettings, parse_feed
 from .core.model import FeedResult
 
 _NOT_MODIFIED = 304
+_CHUNK = 64 * 1024
 
 
 class FeedFetchError(Exception):
@@ -64,11 +65,17 @@ async def async_fetch(
             if response.status >= 400:  # noqa: PLR2004
                 msg = f"{host} answered HTTP {response.status}"
                 raise FeedFetchError(msg)
-            body = await response.content.read(max_bytes + 1)
-            if len(body) > max_bytes:
-                msg = f"the feed from {host} is larger than {max_bytes} bytes"
-                raise FeedFetchError(msg)
-            return Fetched(body, response.headers.get("ETag"), response.headers.get("Last-Modified"))
+            too_large = f"the feed from {host} is larger than {max_bytes} bytes"
+            if (response.content_length or 0) > max_bytes:
+                raise FeedFetchError(too_large)
+            # The whole body, chunk by chunk as it arrives (one read returns only what is buffered), counted
+            # as it comes, decompressed: a server that sends too much is cut off, not read to the end.
+            body = bytearray()
+            async for chunk in response.content.iter_chunked(_CHUNK):
+                body += chunk
+                if len(body) > max_bytes:
+                    raise FeedFetchError(too_large)
+            return Fetched(bytes(body), response.headers.get("ETag"), response.headers.get("Last-Modified"))
     except (ClientError, TimeoutError) as err:
         msg = f"{host} could not be reached ({type(err).__name__})"
         raise FeedFetchError(msg) from None
