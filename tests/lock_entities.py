@@ -12,6 +12,7 @@ from homeassistant.components.lock import LockEntity
 from homeassistant.config_entries import HANDLERS, ConfigEntry, ConfigFlow
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers.device_registry import DeviceInfo
+from homeassistant.helpers.entity import Entity
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 from pytest_homeassistant_custom_component.common import (
     MockConfigEntry,
@@ -44,28 +45,35 @@ async def async_install_locks(
     hass: HomeAssistant, domain: str, entities: Sequence[StandInLock]
 ) -> MockConfigEntry:
     """Load a stand-in integration `domain` whose config entry owns the lock entities (and their devices)."""
+    return await async_install_entities(hass, domain, "lock", entities)
+
+
+async def async_install_entities(
+    hass: HomeAssistant, domain: str, platform: str, entities: Sequence[Entity]
+) -> MockConfigEntry:
+    """Load a stand-in integration `domain` whose config entry owns the entities of one platform."""
 
     async def setup_entry(hass: HomeAssistant, entry: ConfigEntry) -> bool:
-        """Set up the integration's lock platform."""
-        await hass.config_entries.async_forward_entry_setups(entry, ["lock"])
+        """Set up the integration's platform."""
+        await hass.config_entries.async_forward_entry_setups(entry, [platform])
         return True
 
     async def unload_entry(hass: HomeAssistant, entry: ConfigEntry) -> bool:
-        """Unload the lock platform."""
-        return await hass.config_entries.async_unload_platforms(entry, ["lock"])
+        """Unload the platform."""
+        return await hass.config_entries.async_unload_platforms(entry, [platform])
 
-    async def add_locks(
+    async def add_entities(
         hass: HomeAssistant, entry: ConfigEntry, async_add_entities: AddConfigEntryEntitiesCallback
     ) -> None:
-        """Add the lock entities."""
+        """Add the entities."""
         async_add_entities(entities)
 
     mock_integration(hass, MockModule(domain, async_setup_entry=setup_entry, async_unload_entry=unload_entry))
-    mock_platform(hass, f"{domain}.lock", MockPlatform(async_setup_entry=add_locks))
+    mock_platform(hass, f"{domain}.{platform}", MockPlatform(async_setup_entry=add_entities))
     try:
         flow: Any = importlib.import_module(f"homeassistant.components.{domain}.config_flow")
     except ImportError:
-        # The real flow needs a library this machine lacks (zha, matter): an empty flow stands in for it.
+        # The real flow needs a library this machine lacks (zha, matter) or there is none: an empty one.
         flow = MockPlatform()
         if domain not in HANDLERS:
             type(f"{domain.title()}StandInFlow", (ConfigFlow,), {"VERSION": 1}, domain=domain)

@@ -13,6 +13,7 @@ from homeassistant.util import dt as dt_util
 
 from .alerts import Alert, AlertCenter
 from .arrivals import BATTERY_SCOPE
+from .blueprints import async_install as async_install_blueprints
 from .commands import PropertyCommands
 from .const import DOMAIN
 from .coordinator import CalendarCoordinator, feed_scope
@@ -20,6 +21,7 @@ from .feed import async_zones
 from .journey import CHECK_SCOPE
 from .lock_runtime import LockRuntime, create_lock_runtime
 from .locks.factory import UnsupportedPath
+from .logbook import async_load_phrases
 from .manager import PLAN_SCOPE, SAVE_DELAY, PropertyManager, write_scope
 from .messenger import DELIVERY_SCOPE
 from .models import GuestPinsConfigEntry, GuestPinsData
@@ -33,8 +35,9 @@ PLATFORMS: list[Platform] = [Platform.BUTTON, Platform.CALENDAR, Platform.SENSOR
 
 
 async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
-    """Register the integration's actions once, for every property."""
+    """Register the integration's actions once, for every property, and offer its blueprints."""
     async_setup_services(hass)
+    await async_install_blueprints(hass)
     return True
 
 
@@ -54,6 +57,7 @@ async def async_setup_entry(hass: HomeAssistant, entry: GuestPinsConfigEntry) ->
             translation_key="unknown_time_zone",
             translation_placeholders={"time_zone": settings.time_zone},
         )
+    await async_load_phrases(hass)
     store = create_store(hass, entry.entry_id)
     state = await async_load_state(store)
     alerts = AlertCenter(

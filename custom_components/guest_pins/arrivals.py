@@ -6,15 +6,17 @@ its window, a backup nobody was given, or a slot nobody holds is told to the hos
 low with a check-in coming is part of the check before arrival.
 """
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 from datetime import datetime
 from typing import Literal
 from zoneinfo import ZoneInfo
 
 from homeassistant.components.sensor import SensorDeviceClass
-from homeassistant.core import HomeAssistant, callback
+from homeassistant.core import CALLBACK_TYPE, Event, EventStateChangedData, HomeAssistant, callback
 from homeassistant.helpers import entity_registry as er
+from homeassistant.helpers.event import async_track_state_change_event
+from homeassistant.util import dt as dt_util
 
 from .alerts import Alert, AlertCenter
 from .core import arrival, lifecycle
@@ -29,16 +31,13 @@ from .storage import PropertyState
 BATTERY_SCOPE = "battery"
 
 
-def battery_level(hass: HomeAssistant, entity_id: str) -> float | Literal[False] | None:
-    """Return the battery level of a lock's device, from its battery sensor.
-
-    None while the sensor has no reading; False when the lock's device has no battery sensor at all.
-    """
+def battery_sensor(hass: HomeAssistant, entity_id: str) -> str | None:
+    """Return the battery sensor of a lock's device (the lock's own integration's), if it has one."""
     registry = er.async_get(hass)
     entry = registry.async_get(entity_id)
     if entry is None or entry.device_id is None:
-        return False
-    sensor = next(
+        return None
+    return next(
         (
             candidate.entity_id
             for candidate in er.async_entries_for_device(registry, entry.device_id)
@@ -47,6 +46,14 @@ def battery_level(hass: HomeAssistant, entity_id: str) -> float | Literal[False]
         ),
         None,
     )
+
+
+def battery_level(hass: HomeAssistant, entity_id: str) -> float | Literal[False] | None:
+    """Return the battery level of a lock's device, from its battery sensor.
+
+    None while the sensor has no reading; False when the lock's device has no battery sensor at all.
+    """
+    sensor = battery_sensor(hass, entity_id)
     if sensor is None:
         return False
     state = hass.states.get(sensor)
@@ -140,6 +147,21 @@ class Arrivals:
         """Return a stay's access log, from every lock's, oldest first."""
         uses = [use for log in self.journey.access.values() for use in log if use.stay_id == stay_id]
         return tuple(sorted(uses, key=lambda use: use.at))[-arrival.LOG_SIZE :]
+
+    @callback
+    def follow_batteries(self, plan_of: Callable[[], PropertyPlan | None]) -> CALLBACK_TYPE:
+        """Re-check the battery alerts whenever a lock's battery sensor reports; return how to stop."""
+        sensors = [
+            sensor for lock in self.locks.values() if (sensor := battery_sensor(self.hass, lock.entity_id))
+        ]
+
+        @callback
+        def _reported(_event: Event[EventStateChangedData]) -> None:
+            """A battery reported: the alert follows its level."""
+            if (plan := plan_of()) is not None:
+                self.sync_battery_alerts(plan, dt_util.utcnow())
+
+        return async_track_state_change_event(self.hass, sensors, _reported)
 
     @callback
     def sync_battery_alerts(self, plan: PropertyPlan, now: datetime) -> None:

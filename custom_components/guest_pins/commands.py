@@ -23,7 +23,7 @@ from .core.stays import find_stay, source_id
 from .core.validation import InputError, StaticPinDraft
 from .errors import CommandFailure
 from .lock_runtime import LockRuntime
-from .locks.base import LockPathError
+from .locks.base import KeypadUse, LockPathError
 from .manager import PropertyManager
 from .masking import mask
 from .settings import static_pin_data, static_pin_draft, static_pin_names
@@ -102,6 +102,11 @@ class PropertyCommands:
         except LockPathError as err:
             raise CommandFailure("door_not_opened", lock=entity_id, reason=str(err)) from err
         self.manager.events.door_opened(lock.lock_id, stay)
+        # Opening the intercom for the guest is their arrival, as a code at a keypad would be.
+        slot = next(
+            (slot for slot, held in lock.writer.held.items() if owned_stay(held.owner) == stay.stay_id), None
+        )
+        self.manager.keypad_used(lock.lock_id, KeypadUse(slot))
 
     # Guests' codes.
 

@@ -66,7 +66,8 @@ async def async_fetch(
                 msg = f"{host} answered HTTP {response.status}"
                 raise FeedFetchError(msg)
             too_large = f"the feed from {host} is larger than {max_bytes} bytes"
-            if (response.content_length or 0) > max_bytes:
+            declared = response.headers.get("Content-Length", "")
+            if declared.isdigit() and int(declared) > max_bytes:
                 raise FeedFetchError(too_large)
             # The whole body, chunk by chunk as it arrives (one read returns only what is buffered), counted
             # as it comes, decompressed: a server that sends too much is cut off, not read to the end.

@@ -131,13 +131,14 @@ class PropertyManager:
         """Follow the locks and the calendars, and make the first plan now."""
         for lock_id, lock in self.locks.items():
             await lock.path.async_start(
-                partial(self.async_lock_reported, lock_id), partial(self._keypad_used, lock_id)
+                partial(self.async_lock_reported, lock_id), partial(self.keypad_used, lock_id)
             )
             if lock.path.transactions:  # a path may ask the lock what it can do
                 self.state.count_transactions(lock_id, dt_util.utcnow(), lock.path.transactions)
             self._sync_write_alert(lock)
         for coordinator in self.coordinators.values():
             self._listeners.append(coordinator.async_add_listener(self.async_schedule_replan))
+        self._listeners.append(self.journey.arrivals.follow_batteries(lambda: self.plan))
         entities = {lock.entity_id: lock_id for lock_id, lock in self.locks.items()}
         if entities:
             self._listeners.append(
@@ -161,7 +162,7 @@ class PropertyManager:
             self.hass.async_create_task(self.async_apply(lock_id), eager_start=False)
 
     @callback
-    def _keypad_used(self, lock_id: str, use: KeypadUse) -> None:
+    def keypad_used(self, lock_id: str, use: KeypadUse) -> None:
         """A lock says a code opened it: log who it was (a guest's first use is their arrival)."""
         self.async_lock_reported(lock_id)
         self.journey.arrivals.keypad_used(lock_id, use, dt_util.utcnow(), self.plan)
@@ -402,7 +403,8 @@ class PropertyManager:
         """Send the lock's entities its new view."""
         stays = self.plan.stays_on(lock.lock_id) if self.plan else ()
         self.views.publish(
-            lock.lock_id, build_lock_view(self.hass, lock, self.state, stays, self.settings, self.zone, now)
+            lock.lock_id,
+            build_lock_view(self.hass, lock, self.state, stays, self.settings, self.zone, now, self.locks),
         )
 
     async def _async_publish_all(self, now: datetime) -> None:

@@ -18,6 +18,7 @@ from homeassistant.helpers.typing import StateType
 from homeassistant.helpers.update_coordinator import CoordinatorEntity
 
 from .coordinator import CalendarCoordinator
+from .core.lifecycle import StayStatus
 from .entity import GuestPinsLockEntity, calendar_device
 from .models import GuestPinsConfigEntry
 from .views import LockView
@@ -57,6 +58,14 @@ LOCK_SENSORS: tuple[LockSensorDescription, ...] = (
     ),
     LockSensorDescription(
         key="current_guest", translation_key="current_guest", value_fn=lambda view: view.current_guest
+    ),
+    LockSensorDescription(
+        key="stay_status",
+        translation_key="stay_status",
+        device_class=SensorDeviceClass.ENUM,
+        options=[status.value for status in StayStatus],
+        value_fn=lambda view: view.stay.status if view.stay else None,
+        attributes_fn=lambda view: view.stay.attributes() if view.stay else {},
     ),
     LockSensorDescription(
         key="next_checkin",

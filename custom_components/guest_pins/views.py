@@ -5,16 +5,18 @@ cost the battery) with people's names instead of internal ids, and codes masked 
 them.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from homeassistant.core import HomeAssistant, callback
 
+from .core.backups import BACKUP_OWNER
 from .core.model import SlotCode, StaticPin, Stay
 from .core.owners import MANUAL_OWNER, STATIC_OWNER, owned_stay
-from .lock_runtime import LockRuntime
+from .lock_runtime import LockRuntime, keys_of
 from .masking import mask
 from .settings import PropertySettings
 from .storage import PropertyState
@@ -47,6 +49,32 @@ class AccessSource:
 
 
 @dataclass(frozen=True, slots=True)
+class StayView:
+    """A lock's current or next stay as the host follows it: its status, each lock's key, the messages."""
+
+    guest: str
+    checkin: datetime
+    checkout: datetime
+    status: str
+    reference: str | None = None
+    locks: Mapping[str, str] = field(default_factory=dict)
+    delivery: Mapping[str, str] = field(default_factory=dict)
+    first_use: datetime | None = None
+
+    def attributes(self) -> dict[str, Any]:
+        """Return the stay as a sensor's attributes (no code)."""
+        return {
+            "guest": self.guest,
+            "checkin": self.checkin.isoformat(),
+            "checkout": self.checkout.isoformat(),
+            "reservation": self.reference,
+            "locks": dict(self.locks),
+            "delivery": dict(self.delivery),
+            "first_use": self.first_use.isoformat() if self.first_use else None,
+        }
+
+
+@dataclass(frozen=True, slots=True)
 class LockView:
     """Everything a lock's entities show."""
 
@@ -61,6 +89,7 @@ class LockView:
     transactions_week: int
     wakeups_week: int
     access: AccessSource = field(default_factory=lambda: AccessSource(""))
+    stay: StayView | None = None
 
 
 def owner_view(owner: str, stays: dict[str, Stay], statics: dict[str, StaticPin]) -> tuple[str, str]:
@@ -73,7 +102,42 @@ def owner_view(owner: str, stays: dict[str, Stay], statics: dict[str, StaticPin]
         return (static.name if static else owner.removeprefix(STATIC_OWNER)), "static"
     if owner.startswith(MANUAL_OWNER):
         return "Manual", "manual"
+    if owner.startswith(BACKUP_OWNER):
+        return "Backup", "backup"
     return owner, "other"
+
+
+def stay_view(
+    stay: Stay,
+    locks: Mapping[str, LockRuntime],
+    state: PropertyState,
+    settings: PropertySettings,
+    now: datetime,
+) -> StayView:
+    """Return how a stay stands: its status, the key on each of its locks, what its messages did."""
+    journey = state.journey
+    record = journey.stays.get(stay.stay_id)
+    keys = keys_of(stay, locks, journey.backups, now, settings.ready_from)
+    key_states = {
+        locks[lock_id].title: (
+            "backup" if lock_id in keys.backups else "ready" if lock_id in keys.confirmed else "waiting"
+        )
+        for lock_id in keys.codes
+    }
+    delivery = {
+        channel: ("sent" if sent.sent_digest else "failing" if sent.failures else "waiting")
+        for channel, sent in journey.deliveries.get(stay.stay_id, {}).items()
+    }
+    return StayView(
+        guest=stay.guest_name or UNNAMED_GUEST,
+        checkin=stay.checkin,
+        checkout=stay.checkout,
+        status=record.status if record else "booked",
+        reference=stay.reference,
+        locks=key_states,
+        delivery=delivery,
+        first_use=record.first_use if record else None,
+    )
 
 
 def build_lock_view(
@@ -84,6 +148,7 @@ def build_lock_view(
     settings: PropertySettings,
     zone: ZoneInfo,
     now: datetime,
+    locks: Mapping[str, LockRuntime],
 ) -> LockView:
     """Return the view of one lock at `now`."""
     statics, show_codes = settings.statics, settings.show_codes
@@ -97,6 +162,10 @@ def build_lock_view(
         return SlotView(name, kind, content.code if show_codes else mask(content.code))
 
     current = next((stay for stay in stays if stay.checkin <= now < stay.checkout), None)
+    upcoming = min(
+        (stay for stay in stays if stay.checkin > now), key=lambda stay: stay.checkin, default=None
+    )
+    followed = current or upcoming
     entity = hass.states.get(lock.entity_id)
     since = now - WEEK
     return LockView(
@@ -113,6 +182,7 @@ def build_lock_view(
         access=AccessSource(
             lock_id, stays, tuple(pin for pin in statics if lock_id in pin.locks and pin.enabled), zone
         ),
+        stay=stay_view(followed, locks, state, settings, now) if followed else None,
     )
 
 
