@@ -54,6 +54,15 @@ def ical_day(offset: int) -> str:
     return (dt_util.now().date() + timedelta(days=offset)).strftime("%Y%m%d")
 
 
+def feed_around_today() -> bytes:
+    """Return an Airbnb-shaped feed with a stay from yesterday to tomorrow (real time: the broker is real)."""
+    return (
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Airbnb Inc//Hosting Calendar 1.0//EN\r\nBEGIN:VEVENT\r\n"
+        f"UID:now@airbnb.com\r\nDTSTART;VALUE=DATE:{ical_day(-1)}\r\nDTEND;VALUE=DATE:{ical_day(2)}\r\nSUMMARY:Reserved\r\n"
+        "DESCRIPTION:Phone Number (Last 4 Digits): 4567\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+    ).encode()
+
+
 def at(*args: int) -> datetime:
     """Return a Berlin wall-clock instant."""
     return datetime(*args, tzinfo=BERLIN)  # type: ignore[misc]

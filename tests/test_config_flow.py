@@ -1,10 +1,11 @@
 """The config flow: the property, its options, and its calendar, lock and static PIN subentries."""
 
 from collections.abc import Generator
+from types import MappingProxyType
 from typing import Any
 from unittest.mock import AsyncMock, patch
 
-from homeassistant.config_entries import SOURCE_USER, ConfigSubentryData
+from homeassistant.config_entries import SOURCE_USER, ConfigSubentry, ConfigSubentryData
 from homeassistant.const import CONF_NAME
 from homeassistant.core import HomeAssistant
 from homeassistant.data_entry_flow import FlowResultType, InvalidData
@@ -14,16 +15,21 @@ from pytest_homeassistant_custom_component.common import MockConfigEntry
 from pytest_homeassistant_custom_component.test_util.aiohttp import AiohttpClientMocker
 
 from custom_components.guest_pins.const import (
+    CONF_BACKUP_SLOTS,
     CONF_BLOCK_PATTERNS,
     CONF_CALENDAR_ENTITY,
     CONF_CALENDAR_TIME_ZONE,
+    CONF_CHECK_HOURS,
     CONF_CODE,
     CONF_ENABLED,
+    CONF_GUEST_EMAIL,
     CONF_GUEST_FIRST,
     CONF_GUEST_LAST,
+    CONF_GUEST_SMS,
     CONF_HONOR_EVENT_TIMES,
     CONF_LOCK_ENTITY,
     CONF_LOCKS,
+    CONF_MESSAGE_TEMPLATE,
     CONF_PATH,
     CONF_PHONE_PATTERNS,
     CONF_PIN_LENGTH,
@@ -40,6 +46,7 @@ from custom_components.guest_pins.const import (
     DOMAIN,
 )
 from custom_components.guest_pins.core.extract import DEFAULT_BLOCK_PATTERNS
+from custom_components.guest_pins.settings import lock_settings
 
 from .core.builders import feed
 from .zwave_double import LOCK_ENTITY, install_zwave_lock
@@ -124,6 +131,44 @@ async def test_options_flow_validates_and_stores(
     assert result["type"] is FlowResultType.CREATE_ENTRY
     assert mock_config_entry.options[CONF_PIN_LENGTH] == 6
     assert mock_config_entry.options[CONF_SYNC_INTERVAL] == 5
+    await hass.async_block_till_done()
+    assert await hass.config_entries.async_unload(mock_config_entry.entry_id)
+
+
+async def test_way_in_options_are_checked_before_they_are_stored(
+    hass: HomeAssistant, mock_config_entry: MockConfigEntry
+) -> None:
+    """Check hours, notify actions and the message are tried first; each mistake is named, nothing is lost."""
+    mock_config_entry.add_to_hass(hass)
+    before = dict(mock_config_entry.options)
+    result = await hass.config_entries.options.async_init(mock_config_entry.entry_id)
+    wrong = {
+        **DEFAULT_OPTIONS,
+        CONF_CHECK_HOURS: "24, soon",
+        CONF_GUEST_SMS: "notify.twilio_sms",
+        CONF_GUEST_EMAIL: "notify.smtp",
+        CONF_MESSAGE_TEMPLATE: "Hi {{ guest_name }}, your code: {{ code | nonsense }}",
+    }
+    result = await hass.config_entries.options.async_configure(result["flow_id"], wrong)
+    assert result["type"] is FlowResultType.FORM
+    assert result["errors"] == {
+        CONF_CHECK_HOURS: "invalid_check_hours",
+        CONF_GUEST_SMS: "notify_action_unknown",
+        CONF_GUEST_EMAIL: "notify_action_unknown",
+        CONF_MESSAGE_TEMPLATE: "template_error",
+    }
+    assert dict(mock_config_entry.options) == before
+    hass.services.async_register("notify", "twilio_sms", AsyncMock())
+    right = {
+        **wrong,
+        CONF_CHECK_HOURS: "48, 3",
+        CONF_GUEST_EMAIL: "",
+        CONF_MESSAGE_TEMPLATE: "Hi {{ guest_name }}, your code for {{ property }}: {{ code }}",
+    }
+    result = await hass.config_entries.options.async_configure(result["flow_id"], right)
+    assert result["type"] is FlowResultType.CREATE_ENTRY
+    assert mock_config_entry.options[CONF_CHECK_HOURS] == "48, 3"
+    assert mock_config_entry.options[CONF_GUEST_SMS] == "notify.twilio_sms"
     await hass.async_block_till_done()
     assert await hass.config_entries.async_unload(mock_config_entry.entry_id)
 
@@ -319,6 +364,34 @@ async def test_lock_flow_shows_path_and_validates_slots(
     assert mock_config_entry.subentries[subentry.subentry_id].data[CONF_GUEST_LAST] == 6
 
 
+async def test_backup_slots_must_leave_a_guest_slot(
+    hass: HomeAssistant, mock_config_entry: MockConfigEntry, zwave_lock_entity: str
+) -> None:
+    """A lock keeps at most 3 backups and always at least one slot for guests; the form says which."""
+    mock_config_entry.add_to_hass(hass)
+    result = await start_subentry(hass, mock_config_entry, "lock")
+    result = await hass.config_entries.subentries.async_configure(
+        result["flow_id"], {CONF_LOCK_ENTITY: zwave_lock_entity}
+    )
+    slots = {
+        CONF_SLOT_COUNT: 10,
+        CONF_GUEST_FIRST: 1,
+        CONF_GUEST_LAST: 3,
+        CONF_STATIC_FIRST: 8,
+        CONF_STATIC_LAST: 10,
+    }
+    result = await hass.config_entries.subentries.async_configure(
+        result["flow_id"], {**slots, CONF_BACKUP_SLOTS: 3}
+    )
+    assert result["errors"] == {CONF_BACKUP_SLOTS: "too_many_backups"}
+    result = await hass.config_entries.subentries.async_configure(
+        result["flow_id"], {**slots, CONF_BACKUP_SLOTS: 2}
+    )
+    assert result["type"] is FlowResultType.CREATE_ENTRY
+    (subentry,) = mock_config_entry.get_subentries_of_type("lock")
+    assert subentry.data[CONF_BACKUP_SLOTS] == 2
+
+
 async def test_lock_without_a_known_path_is_described_honestly(
     hass: HomeAssistant, mock_config_entry: MockConfigEntry
 ) -> None:
@@ -434,3 +507,28 @@ async def test_each_lock_shows_its_protocol(
         platform,
         path,
     )
+
+
+@pytest.mark.parametrize(
+    ("guest_last", "backups", "expected"),
+    [(7, None, [7]), (3, None, []), (7, 0, []), (7, 2, [6, 7]), (3, 9, [2, 3])],
+    ids=["default_with_room", "default_without_room", "turned_off", "two", "capped"],
+)
+def test_which_slots_hold_backups(guest_last: int, backups: int | None, expected: list[int]) -> None:
+    """By default the last guest slot of a lock with 4 or more holds a backup; a guest slot always remains."""
+    data = {
+        CONF_LOCK_ENTITY: LOCK_ENTITY,
+        CONF_PATH: "zwave_js",
+        CONF_SLOT_COUNT: 10,
+        CONF_GUEST_FIRST: 1,
+        CONF_GUEST_LAST: guest_last,
+        CONF_STATIC_FIRST: 8,
+        CONF_STATIC_LAST: 10,
+        **({CONF_BACKUP_SLOTS: backups} if backups is not None else {}),
+    }
+    subentry = ConfigSubentry(
+        data=MappingProxyType(data), subentry_type="lock", title="Front door", unique_id=None
+    )
+    settings = lock_settings(subentry)
+    assert list(settings.backup_slots) == expected
+    assert list(settings.guest_slots) == [slot for slot in range(1, guest_last + 1) if slot not in expected]

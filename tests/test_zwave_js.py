@@ -9,10 +9,12 @@ from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from typing import Any
 
+from aiohttp import web
+from aiohttp.test_utils import TestServer
 from homeassistant.core import HomeAssistant
 from homeassistant.util import dt as dt_util
 import pytest
-from pytest_homeassistant_custom_component.common import MockConfigEntry
+from pytest_homeassistant_custom_component.common import MockConfigEntry, async_capture_events
 from pytest_homeassistant_custom_component.test_util.aiohttp import AiohttpClientMocker
 
 from custom_components.guest_pins.const import CONF_BATCH_SECONDS, CONF_PATH, DEFAULT_OPTIONS, DOMAIN
@@ -21,7 +23,7 @@ from custom_components.guest_pins.locks.base import Capabilities, LockPathError
 from custom_components.guest_pins.locks.zwave_js import DEFAULT_WAKE_INTERVAL, ZWaveJSPath
 
 from .contract import Reports, check_contract
-from .property_builders import lock_subentry
+from .property_builders import calendar_subentry, feed_around_today, lock_subentry
 from .waiting import until
 from .zwave_peer import CODES_NODE, CREDENTIALS_NODE, SLEEPING_NODE, ZWavePeer
 
@@ -211,3 +213,46 @@ async def test_a_sleeping_lock_shows_asleep_and_gets_changes_at_its_wake_up(
     await until(lambda: len(manager.locks[lock_id].queue) == 0, "the change delivered at the wake-up")
     assert zwave_peer.held(SLEEPING_NODE, 2)["code"] == "2468"
     assert await hass.config_entries.async_unload(entry.entry_id)
+
+
+async def test_the_guest_typing_the_code_on_the_zwave_keypad_checks_the_stay_in(
+    zwave_peer: ZWavePeer,
+    hass: HomeAssistant,
+    zwave_locks: dict[int, str],
+    property_data: dict[str, Any],
+) -> None:
+    """The simulated lock reports user 1's keypad unlock through the real driver: the guest has arrived.
+
+    zwave_js made Home Assistant's shared web session a real one, so the feed comes from a real server too.
+    """
+    lock = lock_subentry(entity_id=zwave_locks[CODES_NODE])
+    lock["data"] = {**lock["data"], CONF_PATH: "zwave_js"}
+
+    async def airbnb(_request: web.Request) -> web.Response:
+        """Serve the Airbnb feed with a stay from yesterday to the day after tomorrow."""
+        return web.Response(body=feed_around_today(), content_type="text/calendar")
+
+    app = web.Application()
+    app.router.add_get("/airbnb.ics", airbnb)
+    server = TestServer(app, host="127.0.0.1")
+    await server.start_server()
+    entry = MockConfigEntry(
+        domain=DOMAIN,
+        data=property_data,
+        options=DEFAULT_OPTIONS,
+        subentries_data=[lock, calendar_subentry(str(server.make_url("/airbnb.ics")))],
+    )
+    entry.add_to_hass(hass)
+    events = async_capture_events(hass, "guest_pins_event")
+    assert await hass.config_entries.async_setup(entry.entry_id)
+    await until(lambda: zwave_peer.held(CODES_NODE, 1)["code"] == "4567", "the guest's code on the lock")
+    status = "sensor.front_door_stay_status"
+    assert hass.states.get(status).state != "checked_in"  # type: ignore[union-attr]
+    zwave_peer.keypad(CODES_NODE, 1)
+    await until(lambda: hass.states.get(status).state == "checked_in", "the stay checked in")  # type: ignore[union-attr]
+    (used,) = [event.data for event in events if event.data["type"] == "code_used"]
+    assert (used["who"], used["slot"], used["lock"]) == ("guest", 1, zwave_locks[CODES_NODE])
+    assert [event.data["type"] for event in events].count("checked_in") == 1
+    assert "4567" not in str([event.data for event in events])
+    assert await hass.config_entries.async_unload(entry.entry_id)
+    await server.close()

@@ -5,7 +5,7 @@ masked or not: an automation that must send a guest their code asks for it with 
 (`guest_pins.get_stay_code`), whose answer is not recorded.
 """
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from homeassistant.core import HomeAssistant, callback
@@ -15,19 +15,42 @@ from .core.loop import PlanAlert, PlanAlertKind
 from .core.model import Stay
 from .lock_runtime import LockRuntime
 from .locks.queue import Delivered, Failed
+from .settings import PropertySettings
+from .views import owner_view
 
 EVENT_GUEST_PINS = "guest_pins_event"
 
 
 class PropertyEvents:
-    """Fires one property's events; `locks` gives each lock's device and entity."""
+    """Fires one property's events; `locks` gives each lock's device and entity, `plan_of` the guests' names."""
 
-    def __init__(self, hass: HomeAssistant, entry_id: str, locks: Mapping[str, LockRuntime]) -> None:
-        """Fire for the property `entry_id`."""
+    def __init__(
+        self,
+        hass: HomeAssistant,
+        settings: PropertySettings,
+        locks: Mapping[str, LockRuntime],
+        plan_of: Callable[[], PropertyPlan | None],
+    ) -> None:
+        """Fire for the property of `settings`."""
         self.hass = hass
-        self.entry_id = entry_id
+        self.entry_id = settings.entry_id
+        self.settings = settings
         self.locks = locks
+        self.plan_of = plan_of
         self._collisions_told: set[tuple[str, str]] = set()
+
+    def who(self, owner: str) -> dict[str, str]:
+        """Return who a slot owner is, as automations and the logbook name them (`name`, and `who`: its kind)."""
+        plan = self.plan_of()
+        stays = {stay.stay_id: stay for stay in plan.stay_plan.stays} if plan else {}
+        name, kind = owner_view(owner, stays, {pin.key: pin for pin in self.settings.statics})
+        return {"name": name, "who": kind}
+
+    def guest_of(self, stay_id: str | None) -> str | None:
+        """Return the guest's name of a stay in the plan (None when it has none, or is gone)."""
+        plan = self.plan_of()
+        stay = next((stay for stay in plan.stay_plan.stays if stay.stay_id == stay_id), None) if plan else None
+        return stay.guest_name if stay else None
 
     @callback
     def fire(self, kind: str, lock_id: str | None = None, /, **data: object) -> None:
@@ -43,7 +66,7 @@ class PropertyEvents:
         """Tell automations a code reached or left a lock (who it belongs to, where; not the code)."""
         previous, content = delivered.previous, delivered.content
         if previous is not None and (content is None or previous.owner != content.owner):
-            self.fire("pin_removed", lock_id, slot=delivered.slot, owner=previous.owner)
+            self.fire("pin_removed", lock_id, slot=delivered.slot, owner=previous.owner, **self.who(previous.owner))
         if content is not None:
             self.fire(
                 "pin_programmed",
@@ -51,6 +74,7 @@ class PropertyEvents:
                 slot=delivered.slot,
                 owner=content.owner,
                 issued_by_lock=delivered.issued is not None,
+                **self.who(content.owner),
             )
 
     @callback
@@ -87,8 +111,11 @@ class PropertyEvents:
                 self._collisions_told.add(pair)
                 self.fire(
                     "collision",
+                    collision.lock_id,
                     reservation=collision.stay_id,
+                    guest=self.guest_of(collision.stay_id),
                     other=collision.other,
+                    other_name=self.who(collision.other)["name"],
                     moved_to=collision.moved_to.method.value if collision.moved_to else None,
                 )
 
@@ -101,7 +128,9 @@ class PropertyEvents:
         if found.kind is PlanAlertKind.CAPACITY:
             self.fire("capacity_exceeded", found.lock_id, count=found.count, kind=found.slot_kind)
         elif found.kind is PlanAlertKind.MISSING_CODE:
-            self.fire("missing_code", found.lock_id, reservation=found.stay_id)
+            self.fire(
+                "missing_code", found.lock_id, reservation=found.stay_id, guest=self.guest_of(found.stay_id)
+            )
 
     @callback
     def door_opened(self, lock_id: str, stay: Stay) -> None:

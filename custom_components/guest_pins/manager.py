@@ -71,7 +71,7 @@ class PropertyManager:
         self.coordinators = coordinators
         self.locks = locks
         self.alerts = alerts
-        self.events = PropertyEvents(hass, settings.entry_id, locks)
+        self.events = PropertyEvents(hass, settings, locks, lambda: self.plan)
         self.views = ViewHub()
         messenger = Messenger(
             hass,

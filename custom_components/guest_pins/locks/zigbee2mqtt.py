@@ -9,6 +9,9 @@ status and the code guest_pins wrote. Availability follows `zigbee2mqtt/<name>/a
 Keypad use: Zigbee2MQTT's `lock_operation_event` publishes `action: unlock` with `action_source_name:
 keypad` (`action_source` 0) and `action_user`, the user the path writes the slot's code to: reported with
 that slot. A retained message (the device option `retain`) is an old operation, not a use.
+Home Assistant sends new subscriptions to the broker after a short cool-down (half a second at start), so
+the first command waits (at most `SUBSCRIBE_SETTLE`) until the lock's topics are heard: a confirmation that
+arrives before the subscription would be lost, and the retry would cost the lock a second transaction.
 """
 
 import asyncio
@@ -32,6 +35,8 @@ if TYPE_CHECKING:
 
 DEFAULT_BASE_TOPIC = "zigbee2mqtt"
 CONFIRM_TIMEOUT = 10.0
+# Longer than Home Assistant's first subscription cool-down (0.5 s) and a broker's answer on a busy host.
+SUBSCRIBE_SETTLE = 2.0
 
 type Check = Callable[[], bool]
 
@@ -62,6 +67,8 @@ class Zigbee2MQTTPath:
     _online: bool | None = None
     _waiters: list[tuple[Check, asyncio.Future[None]]] = field(default_factory=list)
     _unsubscribe: list[CALLBACK_TYPE] = field(default_factory=list)
+    _heard: asyncio.Event = field(default_factory=asyncio.Event)
+    _subscribed_at: float | None = None
 
     @property
     def topic(self) -> str:
@@ -79,6 +86,7 @@ class Zigbee2MQTTPath:
                 await mqtt.async_subscribe(self.hass, self.topic, self._on_state),
                 await mqtt.async_subscribe(self.hass, f"{self.topic}/availability", self._on_availability),
             ]
+            self._subscribed_at = self.hass.loop.time()
         except HomeAssistantError, ImportError:
             self._online = False
 
@@ -105,6 +113,7 @@ class Zigbee2MQTTPath:
         except ValueError:
             decoded = payload
         state = decoded.get("state") if isinstance(decoded, dict) else decoded
+        self._heard.set()
         self._online = state == "online"
         if self._online and self._on_report is not None:
             self._on_report()
@@ -118,6 +127,7 @@ class Zigbee2MQTTPath:
             return
         if not isinstance(state, dict):
             return
+        self._heard.set()
         if self._on_report is not None and not self._waiters:
             self._on_report()  # the lock talked on its own (not answering us): it is awake
         if not message.retain and (use := keypad_use(state)) is not None:
@@ -133,8 +143,21 @@ class Zigbee2MQTTPath:
             if not future.done() and check():
                 future.set_result(None)
 
+    async def _subscriptions_settled(self) -> None:
+        """Wait until the lock's topics were heard, or the subscriptions surely reached the broker."""
+        if self._subscribed_at is None or self._heard.is_set():
+            return
+        remaining = self._subscribed_at + SUBSCRIBE_SETTLE - self.hass.loop.time()
+        if remaining > 0:
+            try:
+                async with asyncio.timeout(remaining):
+                    await self._heard.wait()
+            except TimeoutError:
+                pass  # a lock without retained availability: its subscription is active by now
+
     async def _publish_and_wait(self, suffix: str, payload: dict[str, Any], check: Check, what: str) -> None:
         """Publish a command and wait (bounded) until `check` holds for what the lock reports."""
+        await self._subscriptions_settled()
         future: asyncio.Future[None] = self.hass.loop.create_future()
         waiter = (check, future)
         self._waiters.append(waiter)
