@@ -5,6 +5,7 @@ notify entity and an SMS notify service for guests.
 """
 
 from collections.abc import AsyncGenerator
+from datetime import timedelta
 from typing import Any
 from unittest.mock import patch
 
@@ -218,3 +219,39 @@ async def test_a_lock_that_fails_every_write_gets_the_guest_in_with_the_backup(
             await move_to(hass, freezer, at(2026, 12, 18, 11))
             assert lock.slots[7].code != backup
             assert entry.runtime_data.manager.state.journey.backups[0].handed_to is None
+
+
+@pytest.mark.parametrize("native_windows", [True, False], ids=["native_windows", "no_native_windows"])
+async def test_a_stay_that_ends_well_hands_out_no_backup(
+    hass: HomeAssistant,
+    freezer: FrozenDateTimeFactory,
+    aioclient_mock: AiohttpClientMocker,
+    inboxes: tuple[Inbox, Inbox],
+    property_data: dict[str, Any],
+    native_windows: bool,
+) -> None:
+    """Jane's code comes off the lock as her stay ends: she is not sent a backup code at check-out."""
+    _host, sms = inboxes
+    lock = InMemoryLockPath(
+        capabilities=Capabilities(slot_count=10, read_back=True, native_windows=native_windows)
+    )
+    hass.states.async_set("lock.front_door", "locked", {"friendly_name": "Front door"})
+    events = async_capture_events(hass, "guest_pins_event")
+    aioclient_mock.get(FEED_URL, content=JANE)
+    with patch("custom_components.guest_pins.lock_runtime.create_path", return_value=lock):
+        async with load_property(
+            hass, freezer, aioclient_mock, jane_entry(property_data), serve_feed=False
+        ) as entry:
+            backup = lock.slots[7].code
+            manager = entry.runtime_data.manager
+            # Every instant guest_pins wakes at, and a second after each (the code leaves before 11:00).
+            while (wake := manager.next_wake) is not None and wake < at(2026, 12, 18, 11, 1):
+                await move_to(hass, freezer, wake)
+                await move_to(hass, freezer, wake + timedelta(seconds=1))
+            await move_to(hass, freezer, at(2026, 12, 18, 11, 1))
+            assert [event.data for event in events if event.data["type"] == "backup_handed_out"] == []
+            # Her code is gone, or, on a lock that enforces windows, left to expire where it is.
+            left = lock.slots.get(1)
+            assert left is None or (left.native_window and left.native_window.end <= at(2026, 12, 18, 11))
+            assert lock.slots[7].code == backup  # the backup nobody was told is still the same
+            assert len(sms.messages) == 1  # her code, the day before; nothing at check-out

@@ -22,7 +22,7 @@ EVENT_GUEST_PINS = "guest_pins_event"
 
 
 class PropertyEvents:
-    """Fires one property's events; `locks` gives each lock's device and entity, `plan_of` the guests' names."""
+    """Fires one property's events; `locks` gives each lock's device and entity, `plan_of` people's names."""
 
     def __init__(
         self,
@@ -40,7 +40,7 @@ class PropertyEvents:
         self._collisions_told: set[tuple[str, str]] = set()
 
     def who(self, owner: str) -> dict[str, str]:
-        """Return who a slot owner is, as automations and the logbook name them (`name`, and `who`: its kind)."""
+        """Return who a slot owner is, as automations and the logbook name them (`name`; `who`: its kind)."""
         plan = self.plan_of()
         stays = {stay.stay_id: stay for stay in plan.stay_plan.stays} if plan else {}
         name, kind = owner_view(owner, stays, {pin.key: pin for pin in self.settings.statics})
@@ -49,7 +49,9 @@ class PropertyEvents:
     def guest_of(self, stay_id: str | None) -> str | None:
         """Return the guest's name of a stay in the plan (None when it has none, or is gone)."""
         plan = self.plan_of()
-        stay = next((stay for stay in plan.stay_plan.stays if stay.stay_id == stay_id), None) if plan else None
+        stay = (
+            next((stay for stay in plan.stay_plan.stays if stay.stay_id == stay_id), None) if plan else None
+        )
         return stay.guest_name if stay else None
 
     @callback
@@ -66,7 +68,9 @@ class PropertyEvents:
         """Tell automations a code reached or left a lock (who it belongs to, where; not the code)."""
         previous, content = delivered.previous, delivered.content
         if previous is not None and (content is None or previous.owner != content.owner):
-            self.fire("pin_removed", lock_id, slot=delivered.slot, owner=previous.owner, **self.who(previous.owner))
+            self.fire(
+                "pin_removed", lock_id, slot=delivered.slot, owner=previous.owner, **self.who(previous.owner)
+            )
         if content is not None:
             self.fire(
                 "pin_programmed",

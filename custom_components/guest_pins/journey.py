@@ -67,7 +67,7 @@ class GuestJourney:
             if moment.kind is MomentKind.CHECK:
                 self._check_event(moment, now)
         checked = self._checked_stays(plan, now)
-        self._hand_out_backups(checked, now)
+        self._hand_out_backups(plan, checked, now)
         self._sync_check_alerts(checked, now)
         self.arrivals.sync_battery_alerts(plan, now)
         await self.messenger.async_deliver(stays.values(), now)
@@ -150,14 +150,17 @@ class GuestJourney:
         first = max(self.settings.checks, default=timedelta(0))
         return [stay for stay in plan.stay_plan.stays if stay.checkin - first <= now < stay.window.end]
 
-    def _hand_out_backups(self, stays: list[Stay], now: datetime) -> None:
+    def _hand_out_backups(self, plan: PropertyPlan, stays: list[Stay], now: datetime) -> None:
         """Give a guest a backup on each lock that cannot be trusted to let them in with their own code."""
         first = max(self.settings.checks, default=timedelta(0))
         for stay in stays:
+            owner = stay_owner(stay.stay_id)
             for lock_id in sorted(stay.locks & self.locks.keys()):
                 lock = self.locks[lock_id]
+                planned = plan.locks[lock_id].slots.values() if lock_id in plan.locks else ()
                 if lock.path.capabilities.invites or not arrival.needs_backup(
-                    held=lock.held_codes().get(stay_owner(stay.stay_id)) == stay.code,
+                    held=lock.held_codes().get(owner) == stay.code,
+                    wanted=any(content.owner == owner for content in planned),
                     native_windows=lock.path.capabilities.native_windows,
                     healthy=lock.healthy(),
                     checkin=stay.checkin,

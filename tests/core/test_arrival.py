@@ -74,10 +74,18 @@ def test_when_a_guest_needs_a_backup() -> None:
     first = timedelta(hours=24)
     check = CHECKIN - first
 
-    def needs(*, held: bool = False, native: bool = True, healthy: bool = True, now: object = check) -> bool:
+    def needs(
+        *,
+        held: bool = False,
+        wanted: bool = True,
+        native: bool = True,
+        healthy: bool = True,
+        now: object = check,
+    ) -> bool:
         """Ask for one lock."""
         return needs_backup(
             held=held,
+            wanted=wanted,
             native_windows=native,
             healthy=healthy,
             checkin=CHECKIN,
@@ -93,6 +101,10 @@ def test_when_a_guest_needs_a_backup() -> None:
     assert needs(native=False, healthy=False)  # it does not answer, or its writes fail
     assert not needs(native=False, now=CHECKIN + WRITE_GRACE - timedelta(seconds=1))
     assert needs(native=False, now=CHECKIN + WRITE_GRACE)
+    # The stay's window ends: its code comes off the lock, and no backup replaces it.
+    assert not needs(wanted=False, now=CHECKIN + timedelta(days=2))
+    assert not needs(native=False, wanted=False, now=CHECKIN + timedelta(days=2))
+    assert needs(wanted=False, now=CHECKIN - timedelta(hours=1))  # not on the lock yet: still needed
 
 
 def test_battery_low_only_with_a_check_in_coming() -> None:

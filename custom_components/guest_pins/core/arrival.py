@@ -107,6 +107,7 @@ WRITE_GRACE = timedelta(minutes=2)
 def needs_backup(
     *,
     held: bool,
+    wanted: bool,
     native_windows: bool,
     healthy: bool,
     checkin: datetime,
@@ -119,8 +120,10 @@ def needs_backup(
     A lock that limits codes to the stay must hold the guest's own code by the first check before arrival.
     A lock that cannot gets the code only as the window opens: before that, it must answer and take writes
     (else the backup goes out at the check); after, the code must be confirmed within `WRITE_GRACE`.
+    Once the window has opened, a code the plan no longer `wanted` on the lock is being taken off as the
+    stay ends: no backup then (it would be a fresh working code handed out at check-out).
     """
-    if held or now < checkin - first_check:
+    if held or now < checkin - first_check or (now >= window_start and not wanted):
         return False
     if native_windows:
         return True
