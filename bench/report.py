@@ -22,6 +22,11 @@ failure rate and two 6-hour outages. guest_pins ran for real in Home Assistant (
 write queue, {clock_steps} clock steps, {replay_seconds} s of wall time); the baseline is the naive replay
 of the same year on the same locks.
 """
+WAY_IN_TEXT = """
+**The guest's way in** (guest_pins; each lock keeps one backup code; each stay's code goes to the host's
+phone 24 h before check-in). A guest gets in when a code they were told before check-in opens the door at
+check-in: their own, or that lock's backup code handed to them.
+"""
 B2_TEXT = """
 One feed of N back-to-back reservations in Airbnb's shape, every event inside the horizon. Median seconds
 of a few runs, and the peak of Python's heap (tracemalloc) for one run. *parse* is guest_pins' reading
@@ -88,6 +93,31 @@ def b1(figures: dict[str, Any]) -> list[str]:
                 )
             )
         lines.append(_row("", "**fewer wake-ups**", "", f"**{entry['fewer_wake_ups_x']}x**", "", "", ""))
+    lines += [
+        "",
+        _prose(WAY_IN_TEXT),
+        "",
+        _row(
+            "Lock kind",
+            "Stays",
+            "Told a key before check-in",
+            "Backups handed out",
+            "At the door without a working code (reachable 1 h before)",
+        ),
+        _row(*["---"] * 5),
+    ]
+    for kind, label in KINDS.items():
+        way_in = figures["kinds"][kind]["way_in"]
+        lines.append(
+            _row(
+                label,
+                way_in["stays"],
+                way_in["told_a_working_key_before_checkin"],
+                way_in["backups_handed_out"],
+                f"{way_in['guest_at_door_without_working_code']} "
+                f"({way_in['guest_at_door_without_working_code_when_reachable_1h_before']})",
+            )
+        )
     return [*lines, ""]
 
 
