@@ -216,6 +216,16 @@ def targets(results: dict[str, Any]) -> list[str]:
             + ", ".join(f"{kind} {count}" for kind, count in missing.items())
             + (" - **met**." if not any(missing.values()) else " - **missed**.")
         )
+        stranded = {
+            kind: kinds[kind]["way_in"]["guest_at_door_without_working_code_when_reachable_1h_before"]
+            for kind in KINDS
+        }
+        lines.append(
+            "- Zero guests at the door without a working code they were told, when the lock was reachable an "
+            "hour before (5 % failed writes included): "
+            + ", ".join(f"{kind} {count}" for kind, count in stranded.items())
+            + (" - **met**." if not any(stranded.values()) else " - **missed**.")
+        )
         late = kinds["no_native_windows"]["guest_pins"]["present_after_end_plus_1_min"]
         sleeping_late = kinds["sleeping"]["guest_pins"]["lingering_max_minutes"]
         lines.append(

@@ -49,8 +49,17 @@ async def test_moments_missed_while_home_assistant_was_down(
         assert len(sms.messages) == 1
         (missed,) = [event.data for event in events if event.data["type"] == "missed_while_down"]
         assert missed["count"] == 4  # the 24 h and 1 h reminders, the 24 h and 2 h checks
-        told = [title for title, _, _ in host.messages if "missed" in (title or "")]
-        assert told == ["Beach House: 4 moments were missed while Home Assistant was stopped"]
+        told = [(title, text) for title, text, _ in host.messages if "missed" in (title or "")]
+        assert told == [
+            (
+                "Beach House: 4 moments were missed while Home Assistant was stopped",
+                (
+                    "While Home Assistant was not running, 2 reminders and 2 checks before the arrival of "
+                    "Jane Doe fell due (the first at 2026-12-14 16:00) and could no longer be done. Messages "
+                    "that still mattered were sent when it started again."
+                ),
+            )
+        ]
         assert not [event for event in events if event.data["type"] == "reminder"]  # too late to remind
         assert await hass.config_entries.async_reload(entry.entry_id)
         await hass.async_block_till_done()
@@ -179,3 +188,36 @@ async def test_a_code_that_should_not_open_the_door_is_told(
         record = entry.runtime_data.manager.state.journey.access["lock1"]
         assert [use.slot for use in record] == [7, 3]
         assert timedelta(0) < record[1].at - record[0].at
+
+
+async def test_a_guest_without_contact_details_is_told_to_the_host(
+    hass: HomeAssistant,
+    freezer: FrozenDateTimeFactory,
+    aioclient_mock: AiohttpClientMocker,
+    zwave_lock: FakeZWaveLock,
+    property_data: dict[str, Any],
+) -> None:
+    """Jane's booking has no phone number: at send time the host gets the code, and is told she cannot."""
+    sms = await async_install_sms(hass)
+    host = await async_install_host_phone(hass)
+    aioclient_mock.get(FEED_URL, content=JANE.replace(b"Phone: +49 151 2345 4567\\n", b""))
+    async with load_property(hass, freezer, aioclient_mock, jane_entry(property_data), serve_feed=False):
+        await move_to(hass, freezer, at(2026, 12, 14, 15, 59))
+        assert not [title for title, _, _ in host.messages if "cannot be sent" in (title or "")]
+        await move_to(hass, freezer, at(2026, 12, 14, 16))
+        assert sms.messages == []
+        (copy, _told) = code_messages(host)
+        assert copy.startswith("Hello Jane Doe, your door code")  # the host's copy, ready to forward
+        told = [(title, text) for title, text, _ in host.messages if "cannot be sent" in (title or "")]
+        assert told == [
+            (
+                "Beach House: Jane Doe cannot be sent the door code",
+                (
+                    "The booking of Jane Doe (check-in 2026-12-15 16:00) has no phone number or e-mail "
+                    "address for notify.sms, so guest_pins cannot send them the code. Forward your own copy "
+                    "of the message, or give the guest the code yourself."
+                ),
+            )
+        ]
+        await move_to(hass, freezer, at(2026, 12, 14, 17))
+        assert len([title for title, _, _ in host.messages if "cannot be sent" in (title or "")]) == 1

@@ -41,6 +41,10 @@ class Channel(Protocol):
     def name(self) -> str:
         """Return the channel's name (what its records and events call it)."""
 
+    @property
+    def label(self) -> str:
+        """Return how the host knows the channel (its notify entities or action)."""
+
     def reaches(self, stay: Stay) -> bool:
         """Return whether this channel can reach the stay's guest."""
 
@@ -55,6 +59,11 @@ class HostChannel:
     hass: HomeAssistant
     targets: tuple[str, ...]
     name: str = "host"
+
+    @property
+    def label(self) -> str:
+        """Return the host's notify entities."""
+        return ", ".join(self.targets)
 
     def reaches(self, stay: Stay) -> bool:
         """Return True: the host is told of every stay."""
@@ -89,6 +98,11 @@ class GuestChannel:
     def name(self) -> str:
         """Return the channel's name (its kind)."""
         return self.kind
+
+    @property
+    def label(self) -> str:
+        """Return the notify action."""
+        return f"notify.{self.action}"
 
     def target(self, stay: Stay) -> str | None:
         """Return the stay's phone number or e-mail address, as this channel takes."""

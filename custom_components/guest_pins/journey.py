@@ -94,14 +94,17 @@ class GuestJourney:
 
     def _tell_missed(self, missed: list[Moment]) -> None:
         """Tell the host which reminders and checks fell due while Home Assistant was down, too late now."""
-        listed = ", ".join(
-            f"{moment.kind} {moment.stay.guest_name or UNNAMED_GUEST} "
-            f"{moment.when.astimezone(self.zone):%Y-%m-%d %H:%M}"
-            for moment in missed
-        )
         first = min(moment.when for moment in missed)
+        guests = sorted({moment.stay.guest_name or UNNAMED_GUEST for moment in missed})
+        placeholders = {
+            "count": str(len(missed)),
+            "reminders": str(sum(moment.kind is MomentKind.REMINDER for moment in missed)),
+            "checks": str(sum(moment.kind is MomentKind.CHECK for moment in missed)),
+            "guests": ", ".join(guests),
+            "first": f"{first.astimezone(self.zone):%Y-%m-%d %H:%M}",
+        }
         alert_id = f"missed_{first.timestamp():.0f}_{len(missed)}"
-        self.alerts.tell(Alert(alert_id, "missed_while_down", {"count": str(len(missed)), "missed": listed}))
+        self.alerts.tell(Alert(alert_id, "missed_while_down", placeholders))
         self.events.fire("missed_while_down", count=len(missed))
 
     def _track(self, stays: Mapping[str, Stay], now: datetime) -> None:

@@ -15,7 +15,15 @@ from homeassistant.helpers import issue_registry as ir
 from .alerts import Alert, AlertCenter
 from .core import delivery
 from .core.model import Stay
-from .delivery import Channel, DeliveryError, MessageContext, async_default_templates, render, variables
+from .delivery import (
+    Channel,
+    DeliveryError,
+    GuestChannel,
+    MessageContext,
+    async_default_templates,
+    render,
+    variables,
+)
 from .events import PropertyEvents
 from .lock_runtime import LockRuntime, keys_of
 from .settings import PropertySettings
@@ -72,7 +80,7 @@ class Messenger:
             if (record is not None and record.cancelled) or not stay.checkin - horizon <= now < stay.checkout:
                 continue  # nothing is sent before the earliest a key can be ready, nor after the stay
             keys = self.keys(stay, now)
-            failing: list[tuple[str, delivery.Delivery]] = []
+            failing: list[tuple[Channel, delivery.Delivery]] = []
             for channel in self.channels:
                 if not channel.reaches(stay):
                     continue
@@ -83,7 +91,7 @@ class Messenger:
                 )
                 if due is None:
                     if current.failures:
-                        failing.append((channel.name, current))
+                        failing.append((channel, current))
                     continue
                 templates = templates or await async_default_templates(self.hass)
                 try:
@@ -91,7 +99,7 @@ class Messenger:
                     await channel.async_send(stay, title, message)
                 except DeliveryError as err:
                     sends[channel.name] = delivery.failed(current, now, err.key)
-                    failing.append((channel.name, sends[channel.name]))
+                    failing.append((channel, sends[channel.name]))
                     self.events.fire(
                         "delivery_failed", reservation=stay.stay_id, channel=channel.name, reason=err.key
                     )
@@ -109,6 +117,29 @@ class Messenger:
                     confirmed=due.complete,
                 )
             self._sync_alerts(stay, failing)
+            self._tell_unreachable_guest(stay, keys, now)
+
+    def _tell_unreachable_guest(self, stay: Stay, keys: delivery.Keys, now: datetime) -> None:
+        """Tell the host once when a guest is due their code but the booking has no contact to send it to."""
+        guest_channels = [channel for channel in self.channels if isinstance(channel, GuestChannel)]
+        if not guest_channels or any(channel.reaches(stay) for channel in guest_channels):
+            return
+        first = delivery.due(
+            keys,
+            delivery.Delivery(),
+            self.settings.delivery,
+            stay.checkin,
+            stay.checkout,
+            now,
+            self.state.secret,
+        )
+        if first is not None:
+            placeholders = {
+                "guest": stay.guest_name or UNNAMED_GUEST,
+                "checkin": f"{stay.checkin.astimezone(self.zone):%Y-%m-%d %H:%M}",
+                "channels": ", ".join(channel.label for channel in guest_channels),
+            }
+            self.alerts.tell(Alert(f"guest_no_contact_{stay.stay_id}", "guest_no_contact", placeholders))
 
     def _message(
         self, stay: Stay, keys: delivery.Keys, due: delivery.Due, channel: str, templates: dict[str, str]
@@ -127,17 +158,13 @@ class Messenger:
         title = render(self.hass, templates["host_title" if channel == "host" else "guest_title"], values)
         return title, text
 
-    def _sync_alerts(self, stay: Stay, failing: list[tuple[str, delivery.Delivery]]) -> None:
+    def _sync_alerts(self, stay: Stay, failing: list[tuple[Channel, delivery.Delivery]]) -> None:
         """Alert the host while a stay's message keeps failing (or its notify action is missing)."""
         alerts = [
             Alert(
-                f"delivery_failed_{stay.stay_id}_{channel}",
-                "delivery_failed",
-                {
-                    "guest": stay.guest_name or UNNAMED_GUEST,
-                    "channel": channel,
-                    "reason": record.last_error or "",
-                },
+                f"delivery_failed_{stay.stay_id}_{channel.name}",
+                "delivery_missing" if record.last_error == "notify_missing" else "delivery_failed",
+                {"guest": stay.guest_name or UNNAMED_GUEST, "channel": channel.label},
                 ir.IssueSeverity.ERROR,
             )
             for channel, record in failing
