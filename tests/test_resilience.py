@@ -11,7 +11,7 @@ from pytest_homeassistant_custom_component.common import MockConfigEntry, async_
 from pytest_homeassistant_custom_component.test_util.aiohttp import AiohttpClientMocker
 
 from custom_components.guest_pins.const import DOMAIN
-from custom_components.guest_pins.storage import STORAGE_MINOR_VERSION, create_store
+from custom_components.guest_pins.storage import STORAGE_MINOR_VERSION, PropertyState, create_store
 
 from .core.builders import feed
 from .property_builders import FEED_URL, LOCK_ID, at, load_property, move_to
@@ -137,7 +137,10 @@ async def test_store_migrates_from_minor_version_1(hass: HomeAssistant, hass_sto
     assert data["issued"] == {}
     assert data["announced"] == {}
     assert data["journey"] == {}
-    assert STORAGE_MINOR_VERSION == 6
+    assert data["written"] == {}
+    assert STORAGE_MINOR_VERSION == 7
+    state = PropertyState.from_json(data)
+    assert state.written == {}
 
 
 async def test_calendar_entity_as_source(

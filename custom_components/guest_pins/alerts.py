@@ -56,6 +56,8 @@ class AlertCenter:
         self.notify_targets = list(notify_targets)
         self.announced = announced
         self._on_change = on_change
+        # The problems raised now (repairs), as the panel and the entities show them.
+        self.current: dict[str, Alert] = {}
 
     @callback
     def sync(self, scope: str, alerts: Iterable[Alert]) -> None:
@@ -103,6 +105,7 @@ class AlertCenter:
     @callback
     def _raise(self, scope: str, alert: Alert) -> None:
         """Show the repair; tell the host once, unless this occurrence was told already."""
+        self.current[alert.alert_id] = alert
         ir.async_create_issue(
             self.hass,
             DOMAIN,
@@ -123,6 +126,7 @@ class AlertCenter:
         """Remove the repair and the notification of a problem that is solved."""
         ir.async_delete_issue(self.hass, DOMAIN, alert_id)
         persistent_notification.async_dismiss(self.hass, notification_id(alert_id))
+        self.current.pop(alert_id, None)
         del self.announced[alert_id]
         self._on_change()
 

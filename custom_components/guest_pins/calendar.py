@@ -8,7 +8,7 @@ from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 from homeassistant.util import dt as dt_util
 
 from .core import windows
-from .core.model import FAR_FUTURE, Interval
+from .core.model import Interval
 from .entity import GuestPinsLockEntity
 from .models import GuestPinsConfigEntry
 
@@ -42,18 +42,11 @@ class AccessCalendar(GuestPinsLockEntity, CalendarEntity):
         zone = access.zone
         if zone is None:
             return found
-        for pin in access.statics:
-            if pin.schedule is None:
-                start, end = windows.validity(pin, zone)
-                always = Interval(start or span.start, end or FAR_FUTURE)
-                if always.overlaps(span):
-                    found.append((always, pin.name, None))
-                continue
-            found.extend(
-                (occurrence, pin.name, None)
-                for occurrence in windows.schedule_occurrences(pin.schedule, span, zone)
-                if windows.within_validity(pin, occurrence.start, zone)
-            )
+        found.extend(
+            (occurrence, pin.name, None)
+            for pin in access.statics
+            for occurrence in windows.static_occurrences(pin, span, zone)
+        )
         return sorted(found, key=lambda item: (item[0].start, item[1]))
 
     @staticmethod

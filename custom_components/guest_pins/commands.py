@@ -15,8 +15,9 @@ from homeassistant.const import CONF_NAME
 from homeassistant.core import HomeAssistant
 from homeassistant.util import dt as dt_util
 
-from .const import CONF_LOCKS, SUBENTRY_CALENDAR, SUBENTRY_STATIC_PIN
+from .const import CONF_LOCKS, SUBENTRY_CALENDAR, SUBENTRY_STATIC_PIN, UNNAMED_GUEST
 from .core import pins, validation
+from .core.backups import handed_to
 from .core.model import Stay
 from .core.owners import owned_stay
 from .core.stays import find_stay, source_id
@@ -129,25 +130,44 @@ class PropertyCommands:
             stay.stay_id, pins.regenerate(memory, event, settings, self.manager.state.secret)
         )
 
-    def stay_code(self, reference: str) -> dict[str, Any]:
-        """Return a stay's code, and the codes locks issued in its place, for sending them to the guest."""
+    def stay_keys(self, reference: str) -> tuple[Stay, dict[str, str], dict[str, str]]:
+        """Return a stay, the codes its locks issued in its place and the backups handed to it, by lock id."""
         stay = self.stay(reference)
         manager = self.manager
         issued = {
-            lock.entity_id: code
+            lock.lock_id: code
             for lock in manager.locks.values()
             for slot, code in manager.state.issued.get(lock.lock_id, {}).items()
             if (held := lock.writer.held.get(slot)) is not None and owned_stay(held.owner) == stay.stay_id
         }
+        backups = {
+            lock_id: backup.code
+            for lock_id, backup in handed_to(manager.state.journey.backups, stay.stay_id).items()
+            if backup.code is not None and lock_id in manager.locks
+        }
+        return stay, issued, backups
+
+    def stay_code(self, reference: str) -> dict[str, Any]:
+        """Return a stay's code, the codes locks issued in its place and its backups, for the guest."""
+        stay, issued, backups = self.stay_keys(reference)
+        locks = self.manager.locks
         return {
             "reservation": stay.stay_id,
             "guest": stay.guest_name,
             "checkin": stay.checkin.isoformat(),
             "checkout": stay.checkout.isoformat(),
             "code": stay.code,
-            "lock_codes": issued,
-            "locks": sorted(manager.locks[lock].entity_id for lock in stay.locks if lock in manager.locks),
+            "lock_codes": {locks[lock_id].entity_id: code for lock_id, code in issued.items()},
+            "backup_codes": {locks[lock_id].entity_id: code for lock_id, code in backups.items()},
+            "locks": sorted(locks[lock].entity_id for lock in stay.locks if lock in locks),
         }
+
+    async def async_resend(self, reference: str) -> None:
+        """Send a stay's keys to its guest (and the host's copy) again now."""
+        stay = self.stay(reference)
+        if not self.manager.journey.messenger.resend(stay, dt_util.utcnow()):
+            raise InputError("nothing_to_resend", guest=stay.guest_name or UNNAMED_GUEST)
+        await self.manager.async_replan()
 
     # Slots outside planning (FR-025).
 
@@ -225,6 +245,16 @@ class PropertyCommands:
         self.hass.config_entries.async_remove_subentry(self.entry, subentry.subentry_id)
 
     # What the locks hold.
+
+    def slot_code(self, lock_id: str, slot: int) -> str:
+        """Return the code a lock holds in a slot (the one it issued, where it did)."""
+        lock = self.manager.locks.get(lock_id)
+        if lock is None:
+            raise InputError("unknown_lock", lock=lock_id)
+        content = lock.writer.held.get(slot)
+        if content is None:
+            raise InputError("slot_empty", slot=str(slot), lock=lock.title)
+        return self.manager.state.issued.get(lock_id, {}).get(slot) or content.code
 
     def codes(self, *, reveal: bool) -> dict[str, Any]:
         """Return what each lock holds, per slot: owner, window, state; codes only when `reveal`ed."""

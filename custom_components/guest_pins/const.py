@@ -103,3 +103,6 @@ CONF_VALID_UNTIL: Final = "valid_until"
 WEEKDAYS: Final = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 FEED_TIMEOUT: Final = timedelta(seconds=30)
+
+# How a stay without a guest's name is called where a name is wanted.
+UNNAMED_GUEST = "Guest"

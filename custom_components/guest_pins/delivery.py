@@ -17,12 +17,10 @@ from homeassistant.exceptions import HomeAssistantError, TemplateError
 from homeassistant.helpers import translation
 from homeassistant.helpers.template import Template
 
-from .const import DOMAIN
+from .const import DOMAIN, UNNAMED_GUEST
 from .core.delivery import Due, Keys, Send
 from .core.model import Stay
 from .settings import PropertySettings
-
-UNNAMED_GUEST = "Guest"
 
 
 class DeliveryError(Exception):

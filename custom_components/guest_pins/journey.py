@@ -17,6 +17,7 @@ from homeassistant.helpers import issue_registry as ir
 
 from .alerts import Alert, AlertCenter
 from .arrivals import Arrivals
+from .const import UNNAMED_GUEST
 from .core import arrival, backups as backup_codes, lifecycle
 from .core.engine import Moment, MomentKind, PropertyPlan
 from .core.model import Stay
@@ -29,7 +30,6 @@ from .settings import PropertySettings
 from .storage import PropertyState
 
 CHECK_SCOPE = "checks"
-UNNAMED_GUEST = "Guest"
 
 
 class GuestJourney:

@@ -141,6 +141,7 @@ class JourneyState:
                         item.get("failures", 0),
                         _instant(item.get("retry_at")),
                         item.get("last_error"),
+                        item.get("forced", False),
                     )
                     for channel, item in channels.items()
                 }

@@ -127,8 +127,13 @@ def record(lock: LockRuntime, state: PropertyState, result: FlushResult, now: da
         state.count_wakeup(lock_id, now)
         state.count_transactions(lock_id, now, result.transactions)
     issued = state.issued.setdefault(lock_id, {})
+    written = state.written.setdefault(lock_id, {})
     for delivered in result.delivered:
         state.last_write[lock_id] = now
+        if delivered.content is not None:
+            written[delivered.slot] = now
+        else:
+            written.pop(delivered.slot, None)
         # A code the lock's cloud issued in place of ours is the one the guest must be given.
         if delivered.issued is not None:
             issued[delivered.slot] = delivered.issued

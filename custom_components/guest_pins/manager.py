@@ -37,7 +37,7 @@ from .messenger import Messenger
 from .plan_alerts import plan_alert, plan_problems
 from .settings import PropertySettings
 from .storage import GuestPinsStore, PropertyState
-from .views import ViewHub, build_lock_view
+from .views import ViewHub, ViewSource
 
 SAVE_DELAY = 2.0
 PLAN_SCOPE = "plan"
@@ -73,6 +73,7 @@ class PropertyManager:
         self.alerts = alerts
         self.events = PropertyEvents(hass, settings, locks, lambda: self.plan)
         self.views = ViewHub()
+        self.view_source = ViewSource(hass, state, settings, zone, locks, alerts)
         messenger = Messenger(
             hass,
             settings,
@@ -402,10 +403,7 @@ class PropertyManager:
     def _publish(self, lock: LockRuntime, now: datetime) -> None:
         """Send the lock's entities its new view."""
         stays = self.plan.stays_on(lock.lock_id) if self.plan else ()
-        self.views.publish(
-            lock.lock_id,
-            build_lock_view(self.hass, lock, self.state, stays, self.settings, self.zone, now, self.locks),
-        )
+        self.views.publish(lock.lock_id, self.view_source.view(lock, stays, now))
 
     async def _async_publish_all(self, now: datetime) -> None:
         """Send every lock's entities their new view, one lock at a time (the loop is shared)."""

@@ -13,6 +13,7 @@ from homeassistant.core import HomeAssistant
 from homeassistant.helpers import issue_registry as ir
 
 from .alerts import Alert, AlertCenter
+from .const import UNNAMED_GUEST
 from .core import delivery
 from .core.model import Stay
 from .delivery import (
@@ -28,9 +29,6 @@ from .events import PropertyEvents
 from .lock_runtime import LockRuntime, keys_of
 from .settings import PropertySettings
 from .storage import PropertyState
-
-UNNAMED_GUEST = "Guest"
-
 
 DELIVERY_SCOPE = "delivery:"
 
@@ -113,11 +111,25 @@ class Messenger:
                     guest=stay.guest_name,
                     channel=channel.name,
                     replacement=due.kind is delivery.Send.REPLACEMENT,
+                    again=due.kind is delivery.Send.AGAIN,
                     backup=bool(due.backups),
                     confirmed=due.complete,
                 )
             self._sync_alerts(stay, failing)
             self._tell_unreachable_guest(stay, keys, now)
+
+    def resend(self, stay: Stay, now: datetime) -> int:
+        """Have the stay's keys go out again now through each channel that reaches its guest; return how many.
+
+        Nothing goes before the earliest a key can be ready (the messages would have nothing to say yet).
+        """
+        if now < stay.checkin - self.settings.horizon or now >= stay.checkout:
+            return 0
+        sends = self.state.journey.deliveries.setdefault(stay.stay_id, {})
+        channels = [channel for channel in self.channels if channel.reaches(stay)]
+        for channel in channels:
+            sends[channel.name] = delivery.resend(sends.get(channel.name, delivery.Delivery()))
+        return len(channels)
 
     def _tell_unreachable_guest(self, stay: Stay, keys: delivery.Keys, now: datetime) -> None:
         """Tell the host once when a guest is due their code but the booking has no contact to send it to."""

@@ -9,13 +9,12 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from .alerts import Alert
+from .const import UNNAMED_GUEST
 from .core.engine import PropertyPlan
 from .core.loop import PlanAlert, PlanAlertKind, plan_alerts
 from .core.model import Stay
 from .core.owners import owned_stay
 from .lock_runtime import LockRuntime
-
-UNNAMED_GUEST = "Guest"
 
 
 def stay_label(stay: Stay | None, zone: ZoneInfo, fallback: str) -> str:

@@ -39,6 +39,13 @@ def slot_attributes(view: LockView) -> dict[str, Any]:
     }
 
 
+def alert_attributes(view: LockView) -> dict[str, Any]:
+    """Return the open problems of the lock and its property: each one's kind and details (no code)."""
+    return {
+        "alerts": [{"kind": alert.kind, "placeholders": dict(alert.placeholders)} for alert in view.alerts]
+    }
+
+
 @dataclass(frozen=True, kw_only=True)
 class LockSensorDescription(SensorEntityDescription):
     """A lock sensor: its value (and attributes) from the lock's view."""
@@ -66,6 +73,17 @@ LOCK_SENSORS: tuple[LockSensorDescription, ...] = (
         options=[status.value for status in StayStatus],
         value_fn=lambda view: view.stay.status if view.stay else None,
         attributes_fn=lambda view: view.stay.attributes() if view.stay else {},
+    ),
+    LockSensorDescription(
+        key="alerts",
+        translation_key="alerts",
+        state_class=SensorStateClass.MEASUREMENT,
+        value_fn=lambda view: len(view.alerts),
+        attributes_fn=lambda view: {
+            "alerts": [
+                {"kind": alert.kind, "placeholders": dict(alert.placeholders)} for alert in view.alerts
+            ]
+        },
     ),
     LockSensorDescription(
         key="next_checkin",
@@ -148,6 +166,8 @@ class LockSensor(GuestPinsLockEntity, SensorEntity):
     """A sensor of a managed lock."""
 
     entity_description: LockSensorDescription
+    # The open problems' details change with each occurrence: the count's history is enough.
+    _unrecorded_attributes = frozenset({"alerts"})
 
     @property
     def native_value(self) -> StateType | datetime:

@@ -19,13 +19,13 @@ from .core.pins import CodeMemory
 from .journey_state import JourneyState
 
 STORAGE_VERSION = 1
-STORAGE_MINOR_VERSION = 6
+STORAGE_MINOR_VERSION = 7
 # Transactions older than this no longer count for the weekly battery-impact figure.
 TRANSACTION_WINDOW_DAYS = 7
 
 
 class StoredData(TypedDict):
-    """The JSON shape of the store (minor version 6)."""
+    """The JSON shape of the store (minor version 7)."""
 
     secret: str
     memory: dict[str, dict[str, Any]]
@@ -40,6 +40,7 @@ class StoredData(TypedDict):
     issued: dict[str, dict[str, str]]
     announced: dict[str, str]
     journey: dict[str, Any]
+    written: dict[str, dict[str, str]]
 
 
 class GuestPinsStore(Store[StoredData]):
@@ -52,7 +53,8 @@ class GuestPinsStore(Store[StoredData]):
 
         1.1 had no write statistics or manual slots, 1.2 no queues, 1.3 no codes issued by a lock's cloud
         (queued slots without attempts read as never tried), 1.4 no record of the alerts the host was told
-        of, 1.5 nothing of the guests' way in (backups, stays' lives, deliveries, access logs).
+        of, 1.5 nothing of the guests' way in (backups, stays' lives, deliveries, access logs), 1.6 not when
+        each slot was written.
         """
         data = dict(old_data)
         if old_major_version == 1 and old_minor_version < 2:  # noqa: PLR2004
@@ -68,6 +70,8 @@ class GuestPinsStore(Store[StoredData]):
             data.setdefault("announced", {})
         if old_major_version == 1 and old_minor_version < 6:  # noqa: PLR2004
             data.setdefault("journey", {})
+        if old_major_version == 1 and old_minor_version < 7:  # noqa: PLR2004
+            data.setdefault("written", {})
         return cast("StoredData", data)
 
 
@@ -143,6 +147,8 @@ class PropertyState:
     # Alerts the host was told of (alert id -> its scope): told once per occurrence.
     announced: dict[str, str] = field(default_factory=dict)
     journey: JourneyState = field(default_factory=JourneyState)
+    # When guest_pins last wrote each slot it holds (lock -> slot -> instant).
+    written: dict[str, dict[int, datetime]] = field(default_factory=dict)
 
     def __repr__(self) -> str:
         """Return what the state holds by count only (no code, no secret)."""
@@ -187,6 +193,10 @@ class PropertyState:
             },
             announced=dict(self.announced),
             journey=self.journey.to_json(),
+            written={
+                lock: {str(slot): stamp.isoformat() for slot, stamp in slots.items()}
+                for lock, slots in self.written.items()
+            },
         )
 
     @classmethod
@@ -232,6 +242,10 @@ class PropertyState:
             },
             announced=dict(data["announced"]),
             journey=JourneyState.from_json(data["journey"]),
+            written={
+                lock: {int(slot): datetime.fromisoformat(stamp) for slot, stamp in slots.items()}
+                for lock, slots in data["written"].items()
+            },
         )
 
     def count_transactions(self, lock_id: str, when: datetime, count: int = 1) -> None:

@@ -5,7 +5,7 @@ cost the battery) with people's names instead of internal ids, and codes masked 
 them.
 """
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
@@ -13,6 +13,8 @@ from zoneinfo import ZoneInfo
 
 from homeassistant.core import HomeAssistant, callback
 
+from .alerts import Alert, AlertCenter
+from .const import UNNAMED_GUEST
 from .core.backups import BACKUP_OWNER
 from .core.model import SlotCode, StaticPin, Stay
 from .core.owners import MANUAL_OWNER, STATIC_OWNER, owned_stay
@@ -22,7 +24,6 @@ from .settings import PropertySettings
 from .storage import PropertyState
 
 WEEK = timedelta(days=7)
-UNNAMED_GUEST = "Guest"
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +91,7 @@ class LockView:
     wakeups_week: int
     access: AccessSource = field(default_factory=lambda: AccessSource(""))
     stay: StayView | None = None
+    alerts: tuple[Alert, ...] = ()
 
 
 def owner_view(owner: str, stays: dict[str, Stay], statics: dict[str, StaticPin]) -> tuple[str, str]:
@@ -149,8 +151,9 @@ def build_lock_view(
     zone: ZoneInfo,
     now: datetime,
     locks: Mapping[str, LockRuntime],
+    alerts: Iterable[Alert] = (),
 ) -> LockView:
-    """Return the view of one lock at `now`."""
+    """Return the view of one lock at `now` (`alerts`: the property's open problems)."""
     statics, show_codes = settings.statics, settings.show_codes
     lock_id = lock.lock_id
     by_id = {stay.stay_id: stay for stay in stays}
@@ -183,7 +186,40 @@ def build_lock_view(
             lock_id, stays, tuple(pin for pin in statics if lock_id in pin.locks and pin.enabled), zone
         ),
         stay=stay_view(followed, locks, state, settings, now) if followed else None,
+        alerts=tuple(alert for alert in alerts if alert_lock(alert, locks) in (None, lock_id)),
     )
+
+
+def alert_lock(alert: Alert, locks: Mapping[str, LockRuntime]) -> str | None:
+    """Return the lock an alert concerns (by the lock's name in its message), or None for the property."""
+    title = alert.placeholders.get("lock")
+    return next((lock_id for lock_id, lock in locks.items() if lock.title == title), None)
+
+
+@dataclass(frozen=True, slots=True)
+class ViewSource:
+    """What every lock's view is made from, besides the lock and its stays."""
+
+    hass: HomeAssistant
+    state: PropertyState
+    settings: PropertySettings
+    zone: ZoneInfo
+    locks: Mapping[str, LockRuntime]
+    alerts: AlertCenter
+
+    def view(self, lock: LockRuntime, stays: tuple[Stay, ...], now: datetime) -> LockView:
+        """Return a lock's view now."""
+        return build_lock_view(
+            self.hass,
+            lock,
+            self.state,
+            stays,
+            self.settings,
+            self.zone,
+            now,
+            self.locks,
+            self.alerts.current.values(),
+        )
 
 
 type ViewListener = Callable[[LockView], None]
@@ -196,6 +232,13 @@ class ViewHub:
         """Start with no views and no followers."""
         self.views: dict[str, LockView] = {}
         self._listeners: dict[str, list[ViewListener]] = {}
+        self._property_listeners: list[Callable[[], None]] = []
+
+    @callback
+    def follow_property(self, listener: Callable[[], None]) -> Callable[[], None]:
+        """Call `listener` after any lock's view changed (the panel follows the whole property)."""
+        self._property_listeners.append(listener)
+        return lambda: self._property_listeners.remove(listener)
 
     @callback
     def follow(self, lock_id: str, listener: ViewListener) -> Callable[[], None]:
@@ -210,3 +253,5 @@ class ViewHub:
         self.views[lock_id] = view
         for listener in list(self._listeners.get(lock_id, ())):
             listener(view)
+        for changed in list(self._property_listeners):
+            changed()

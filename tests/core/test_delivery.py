@@ -14,6 +14,7 @@ from custom_components.guest_pins.core.delivery import (
     due,
     failed,
     next_attempt,
+    resend,
     sent,
 )
 
@@ -89,3 +90,24 @@ def test_failures_are_retried_with_growing_pauses() -> None:
     assert _due(READY, record, DAY_BEFORE) is None  # waiting out the pause
     assert _due(READY, record, record.retry_at) is not None
     assert next_attempt({"sms": record, "host": Delivery()}) == record.retry_at
+
+
+def test_the_host_can_have_the_keys_sent_again_now() -> None:
+    """A resend goes at once (before the usual time too), says what it is, and only once."""
+    early = CHECKIN - timedelta(days=3)
+    asked = resend(Delivery())
+    first = _due(HALF, asked, early)
+    assert first is not None
+    assert (first.kind, first.complete) == (Send.FIRST, False)
+    record = sent(asked, first, early)
+    assert _due(HALF, record, early + timedelta(minutes=1)) is None  # once
+    again = _due(HALF, resend(record), early + timedelta(minutes=2))
+    assert again is not None
+    assert again.kind is Send.AGAIN
+    new_code = Keys({"front": "8080", "back": "8080"}, frozenset({"front", "back"}))
+    changed = _due(new_code, resend(record), early + timedelta(minutes=3))
+    assert changed is not None
+    assert changed.kind is Send.REPLACEMENT
+    retried = failed(resend(record), early, "send_failed")
+    assert retried.forced  # a failed resend is still wanted
+    assert _due(HALF, retried, retried.retry_at) is not None

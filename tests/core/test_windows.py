@@ -256,3 +256,28 @@ def test_a_lead_puts_a_static_pin_on_before_it_opens_the_door() -> None:
         local(BERLIN, 2026, 12, 19, 23),
         local(BERLIN, 2026, 12, 21),
     ]
+
+
+def test_static_occurrences_follow_schedule_and_valid_dates() -> None:
+    """A scheduled PIN occurs on its Saturdays inside its dates; an unscheduled one spans its dates."""
+    october = Interval(local(BERLIN, 2026, 10, 1), local(BERLIN, 2026, 11, 1))
+    limited = StaticPin(
+        "Cleaner - Maria",
+        "5678",
+        frozenset({"front"}),
+        schedule=CLEANER.schedule,
+        valid_from=date(2026, 10, 10),
+        valid_until=date(2026, 10, 24),
+    )
+    found = windows.static_occurrences(limited, october, BERLIN)
+    assert [item.start.astimezone(BERLIN).date() for item in found] == [
+        date(2026, 10, 10),
+        date(2026, 10, 17),
+        date(2026, 10, 24),
+    ]
+    manager = StaticPin("Manager", "9911", frozenset({"front"}), valid_from=date(2026, 10, 20))
+    (always,) = windows.static_occurrences(manager, october, BERLIN)
+    assert always.start == local(BERLIN, 2026, 10, 20)
+    assert always.end > october.end  # no last day: open-ended
+    ended = StaticPin("Former", "1357", frozenset({"front"}), valid_until=date(2026, 9, 1))
+    assert windows.static_occurrences(ended, october, BERLIN) == []

@@ -6,7 +6,8 @@ key, at the host's chosen time (default 24 h before check-in) or as soon as they
 keys are still not all confirmed an hour before check-in is told what there is. Keys that change after they
 were sent (a regeneration, the host's own code, a backup handed out) go out again as a replacement; the same
 keys never go out twice (what was sent is remembered by a digest, also across restarts). A failed send is
-retried with growing pauses and never given up.
+retried with growing pauses and never given up. The host may ask for the keys to go out again now
+(`resend`): they do, whatever the schedule, once.
 """
 
 from collections.abc import Mapping
@@ -79,6 +80,7 @@ class Delivery:
     failures: int = 0
     retry_at: datetime | None = None
     last_error: str | None = None
+    forced: bool = False  # the host asked for the keys to go out again now
 
 
 class Send(StrEnum):
@@ -86,6 +88,7 @@ class Send(StrEnum):
 
     FIRST = "first"
     REPLACEMENT = "replacement"
+    AGAIN = "again"  # the same keys, sent again at the host's request
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,16 +116,24 @@ def due(
     if delivery.retry_at is not None and now < delivery.retry_at:
         return None
     wanted = digest(keys, secret)
-    if delivery.sent_digest == wanted:
+    if delivery.sent_digest == wanted and not delivery.forced:
         return None
+    if delivery.forced:
+        return Due(_kind(delivery.sent_digest, wanted), wanted, keys.complete, keys.backups)
     start = policy.send_from(checkin)
     if start is not None and now < start:
         return None
     if not keys.complete and (delivery.sent_digest is not None or now < checkin - LAST_CHANCE):
         # Wait for the keys to be confirmed (a replacement never replaces confirmed keys by unsure ones).
         return None
-    kind = Send.FIRST if delivery.sent_digest is None else Send.REPLACEMENT
-    return Due(kind, wanted, keys.complete, keys.backups)
+    return Due(_kind(delivery.sent_digest, wanted), wanted, keys.complete, keys.backups)
+
+
+def _kind(sent_digest: str | None, wanted: str) -> Send:
+    """Return what a message is, given what went out before: the first, a replacement, or the same again."""
+    if sent_digest is None:
+        return Send.FIRST
+    return Send.AGAIN if sent_digest == wanted else Send.REPLACEMENT
 
 
 def sent(delivery: Delivery, due_now: Due, now: datetime) -> Delivery:
@@ -134,7 +145,12 @@ def failed(delivery: Delivery, now: datetime, error: str) -> Delivery:
     """Return a channel's record after a send failed: retried after 5, 10, 20 ... minutes, at most hourly."""
     failures = delivery.failures + 1
     wait = min(RETRY_MAX, RETRY_FIRST * 2 ** min(failures - 1, 10))
-    return Delivery(delivery.sent_digest, delivery.sent_at, failures, now + wait, error)
+    return Delivery(delivery.sent_digest, delivery.sent_at, failures, now + wait, error, delivery.forced)
+
+
+def resend(delivery: Delivery) -> Delivery:
+    """Return a channel's record with the host's request to send the keys again now."""
+    return Delivery(delivery.sent_digest, delivery.sent_at, forced=True)
 
 
 def next_attempt(deliveries: Mapping[str, Delivery]) -> datetime | None:

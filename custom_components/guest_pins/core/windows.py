@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from .model import Interval, StaticPin, TimeRange, WeeklySchedule
+from .model import FAR_FUTURE, Interval, StaticPin, TimeRange, WeeklySchedule
 
 _DAY = timedelta(days=1)
 # The shortest span: probing "at an instant" is probing [instant, instant + _TICK).
@@ -131,6 +131,23 @@ def schedule_occurrences(schedule: WeeklySchedule, span: Interval, zone: ZoneInf
         day += _DAY
     if pending is not None:
         yield pending
+
+
+def static_occurrences(pin: StaticPin, span: Interval, zone: ZoneInfo) -> list[Interval]:
+    """Return when a static PIN opens the door within `span`: its weekly ranges, or its valid dates.
+
+    A PIN without a schedule is one interval over its valid dates (open-ended where it has none); a
+    scheduled one, each range inside its valid dates. Local times, so DST changes fall where they should.
+    """
+    if pin.schedule is None:
+        start, end = validity(pin, zone)
+        always = Interval(start or span.start, end or FAR_FUTURE)
+        return [always] if always.overlaps(span) else []
+    return [
+        occurrence
+        for occurrence in schedule_occurrences(pin.schedule, span, zone)
+        if within_validity(pin, occurrence.start, zone)
+    ]
 
 
 def static_active(pin: StaticPin, instant: datetime, zone: ZoneInfo, lead: timedelta = timedelta(0)) -> bool:
