@@ -10,6 +10,7 @@ from typing import Any
 from unittest.mock import patch
 
 from freezegun.api import FrozenDateTimeFactory
+from homeassistant.config_entries import ConfigSubentryData
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers import issue_registry as ir
 from homeassistant.util import dt as dt_util
@@ -35,8 +36,13 @@ JANE = (
 STATUS = "sensor.front_door_stay_status"
 
 
-def jane_entry(property_data: dict[str, Any], **options: Any) -> MockConfigEntry:
-    """Return the property: the Z-Wave front door with one backup code, Jane's calendar, the host's phone."""
+def jane_entry(
+    property_data: dict[str, Any], statics: list[ConfigSubentryData] | None = None, **options: Any
+) -> MockConfigEntry:
+    """Return the property: the Z-Wave front door with one backup code, Jane's calendar, the host's phone.
+
+    `statics`: static PINs beside them.
+    """
     return MockConfigEntry(
         domain=DOMAIN,
         entry_id="01JJOURNEY0000000000000000",
@@ -48,7 +54,7 @@ def jane_entry(property_data: dict[str, Any], **options: Any) -> MockConfigEntry
             CONF_GUEST_SMS: "notify.sms",
             **options,
         },
-        subentries_data=[lock_subentry(backups=1), calendar_subentry()],
+        subentries_data=[lock_subentry(backups=1), calendar_subentry(), *(statics or [])],
     )
 
 

@@ -40,7 +40,6 @@ async def test_the_logbook_says_jane_checked_in_and_opened_the_front_door(
     property_data: dict[str, Any],
 ) -> None:
     """Jane types her code on Dec 15 at 16:40: the logbook reads "Jane Doe (guest) opened Front door"."""
-    hass.config.components.add("frontend")  # the logbook's sidebar panel is not what is tested here
     assert await async_setup_component(hass, "logbook", {})
     await async_install_host_phone(hass)
     await async_install_sms(hass)

@@ -25,9 +25,11 @@ from .logbook import async_load_phrases
 from .manager import PLAN_SCOPE, SAVE_DELAY, PropertyManager, write_scope
 from .messenger import DELIVERY_SCOPE
 from .models import GuestPinsConfigEntry, GuestPinsData
+from .panel import async_add_panel, async_remove_panel
 from .services import async_setup_services
 from .settings import PropertySettings, property_settings
 from .storage import async_load_state, create_store
+from .websocket import async_register_commands
 
 # guest_pins is configured in the UI only; a `guest_pins:` block in YAML is refused with a clear message.
 CONFIG_SCHEMA = cv.config_entry_only_config_schema(DOMAIN)
@@ -35,8 +37,9 @@ PLATFORMS: list[Platform] = [Platform.BUTTON, Platform.CALENDAR, Platform.SENSOR
 
 
 async def async_setup(hass: HomeAssistant, config: ConfigType) -> bool:
-    """Register the integration's actions once, for every property, and offer its blueprints."""
+    """Register the actions and the panel's commands once, for every property; offer the blueprints."""
     async_setup_services(hass)
+    async_register_commands(hass)
     await async_install_blueprints(hass)
     return True
 
@@ -118,6 +121,7 @@ async def async_setup_entry(hass: HomeAssistant, entry: GuestPinsConfigEntry) ->
     for coordinator in coordinators.values():
         entry.async_on_unload(coordinator.cancel_repair_timer)
     _reload_on_subentry_change(hass, entry)
+    await async_add_panel(hass)
     return True
 
 
@@ -158,4 +162,6 @@ async def async_unload_entry(hass: HomeAssistant, entry: GuestPinsConfigEntry) -
     if unloaded:
         manager = entry.runtime_data.manager
         await manager.store.async_save(manager.state.to_json())
+        if not hass.config_entries.async_loaded_entries(DOMAIN):
+            async_remove_panel(hass)
     return unloaded
