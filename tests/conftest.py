@@ -11,10 +11,12 @@ from homeassistant.const import CONF_NAME
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers import entity_registry as er
 from hypothesis import settings
+from playwright.async_api import Browser
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 from pytest_homeassistant_custom_component.syrupy import HomeAssistantSnapshotExtension
 from pytest_homeassistant_custom_component.test_util.aiohttp import AiohttpClientMocker
+from pytest_homeassistant_custom_component.typing import ClientSessionGenerator
 from syrupy.assertion import SnapshotAssertion
 
 # Imported before any `hass` fixture runs: the harness puts its own testing_config first on sys.path, and
@@ -22,6 +24,7 @@ from syrupy.assertion import SnapshotAssertion
 import custom_components  # noqa: F401
 from custom_components.guest_pins.const import CONF_TIME_ZONE, DEFAULT_OPTIONS, DOMAIN
 
+from .browser import Site, launch, serve
 from .mqtt_peer import mosquitto
 from .property_builders import build_property_entry, load_property
 from .waiting import until
@@ -152,3 +155,21 @@ async def zwave_locks(zwave_peer: ZWavePeer, hass: HomeAssistant) -> AsyncGenera
     await until(lambda: len(locks()) == 3, "the simulated locks' entities (their interviews)")
     yield locks()
     assert await hass.config_entries.async_unload(entry.entry_id)
+
+
+@pytest.fixture
+async def browser(socket_enabled: None) -> AsyncGenerator[Browser]:
+    """Run Debian's chromium for one test (fails under CI without it; .ci/run installs it)."""
+    async for started in launch(socket_enabled):
+        yield started
+
+
+@pytest.fixture
+async def site(
+    hass: HomeAssistant,
+    hass_storage: dict[str, Any],
+    aiohttp_client: ClientSessionGenerator,
+    browser: Browser,
+) -> Site:
+    """Home Assistant's real frontend, served to the browser (onboarding done, a dashboard with the card)."""
+    return await serve(hass, hass_storage, aiohttp_client, browser)

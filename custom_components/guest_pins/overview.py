@@ -46,12 +46,12 @@ class OverviewBuilder:
         """Return a code as the panel shows it: masked unless the host shows codes."""
         return code if self.settings.show_codes else mask(code)
 
-    def build(self, span: Interval, now: datetime) -> dict[str, Any]:
-        """Return the overview over `span` at `now`."""
+    def build(self, span: Interval, now: datetime, stay_id: str | None = None) -> dict[str, Any]:
+        """Return the overview over `span` at `now` (with the stay `stay_id`, wherever it lies)."""
         manager = self.manager
         plan = manager.plan
         stays = plan.stay_plan.stays if plan else ()
-        shown = [stay for stay in stays if stay.window.overlaps(span)]
+        shown = [stay for stay in stays if stay.window.overlaps(span) or stay.stay_id == stay_id]
         # The current and the next stay of each lock, also when the span shows neither.
         for lock_id in manager.locks:
             on_lock = plan.stays_on(lock_id) if plan else ()

@@ -39,6 +39,14 @@ def slot_attributes(view: LockView) -> dict[str, Any]:
     }
 
 
+def next_arrival(view: LockView) -> dict[str, Any]:
+    """Return who arrives next and whether their code is ready (also while another guest stays)."""
+    stay = view.next_stay
+    if stay is None:
+        return {}
+    return {"guest": stay.guest, "status": stay.status, "locks": dict(stay.locks)}
+
+
 def alert_attributes(view: LockView) -> dict[str, Any]:
     """Return the open problems of the lock and its property: each one's kind and details (no code)."""
     return {
@@ -90,6 +98,7 @@ LOCK_SENSORS: tuple[LockSensorDescription, ...] = (
         translation_key="next_checkin",
         device_class=SensorDeviceClass.TIMESTAMP,
         value_fn=lambda view: view.next_checkin,
+        attributes_fn=next_arrival,
     ),
     LockSensorDescription(
         key="slots_used",

@@ -92,6 +92,7 @@ class LockView:
     access: AccessSource = field(default_factory=lambda: AccessSource(""))
     stay: StayView | None = None
     alerts: tuple[Alert, ...] = ()
+    next_stay: StayView | None = None
 
 
 def owner_view(owner: str, stays: dict[str, Stay], statics: dict[str, StaticPin]) -> tuple[str, str]:
@@ -186,6 +187,7 @@ def build_lock_view(
             lock_id, stays, tuple(pin for pin in statics if lock_id in pin.locks and pin.enabled), zone
         ),
         stay=stay_view(followed, locks, state, settings, now) if followed else None,
+        next_stay=stay_view(upcoming, locks, state, settings, now) if upcoming else None,
         alerts=tuple(alert for alert in alerts if alert_lock(alert, locks) in (None, lock_id)),
     )
 

@@ -102,6 +102,8 @@ def _span(msg: Message) -> Interval:
         probatio.Required(ENTRY_ID): str,
         probatio.Required("start"): str,
         probatio.Required("end"): str,
+        # A stay the panel opened directly (a link): it comes with the overview even outside the span.
+        probatio.Optional(STAY_ID): str,
     }
 )
 @require_admin
@@ -125,7 +127,7 @@ async def ws_subscribe(
         """Send the overview as it is now."""
         nonlocal pending
         pending = False
-        connection.send_event(msg["id"], builder.build(span, dt_util.utcnow()))
+        connection.send_event(msg["id"], builder.build(span, dt_util.utcnow(), msg.get(STAY_ID)))
 
     @callback
     def changed() -> None:

@@ -1,8 +1,8 @@
 // The open problems of the property (Home Assistant repairs raised by guest_pins), in the host's language.
 
-import { LitElement, css, html, nothing, type TemplateResult } from "lit";
+import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from "lit";
 import { property } from "lit/decorators.js";
-import { NAVIGATE_EVENT, defineOnce, fire } from "./dom";
+import { NAVIGATE_EVENT, defineOnce, fire, onlyStatesChanged } from "./dom";
 import { I18n } from "./i18n";
 import { baseStyles } from "./styles";
 import type { AlertInfo, HomeAssistant, Overview } from "./ws";
@@ -14,6 +14,10 @@ export class GuestPinsAlertsView extends LitElement {
   @property({ attribute: false }) overview?: Overview;
   /** Changes when translations have loaded, so the view renders again. */
   @property({ attribute: false }) revision = 0;
+
+  protected shouldUpdate(changed: PropertyValues): boolean {
+    return !onlyStatesChanged(changed, this.hass);
+  }
 
   protected render(): TemplateResult | typeof nothing {
     const { hass, overview } = this;
@@ -30,7 +34,7 @@ export class GuestPinsAlertsView extends LitElement {
               return html`<li class="card alert ${alert.severity}" data-testid="alert" data-kind=${alert.kind}>
                 <div class="head">
                   <span class="chip severity">
-                    <span aria-hidden="true">${alert.severity === "error" ? "✕" : "!"}</span>
+                    <span class="icon" aria-hidden="true">${alert.severity === "error" ? "✕" : "!"}</span>
                     ${i18n.t(`severity_${alert.severity}`)}
                   </span>
                   <h3>${i18n.issue(alert.kind, alert.placeholders, "title")}</h3>
@@ -53,11 +57,24 @@ export class GuestPinsAlertsView extends LitElement {
     .alerts { list-style: none; margin: 0; padding: 0; display: grid; gap: 12px; }
     .alert { border-left: 6px solid var(--warning-color); }
     .alert.error { border-left-color: var(--error-color); }
-    .head { display: flex; flex-wrap: wrap; align-items: center; gap: 6px 10px; }
-    .head h3 { margin: 0; flex: 1 1 16em; }
-    .severity { color: var(--warning-color); font-weight: 500; }
-    .error .severity { color: var(--error-color); }
-    p { margin: 8px 0; }
+    .head { display: flex; flex-direction: column; align-items: flex-start; gap: 6px; }
+    .head h3 { margin: 0; }
+    .severity { font-weight: 500; border-color: var(--warning-color); }
+    .severity .icon {
+      display: inline-flex;
+      align-items: center;
+      justify-content: center;
+      width: 14px;
+      height: 14px;
+      border-radius: 50%;
+      font-size: 10px;
+      font-weight: 700;
+      background: var(--warning-color);
+      color: #000;
+    }
+    .error .severity { border-color: var(--error-color); }
+    .error .severity .icon { background: var(--error-color); color: #fff; }
+    p { margin: 8px 0 12px; color: var(--secondary-text-color); }
   `];
 }
 

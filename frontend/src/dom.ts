@@ -1,8 +1,25 @@
 // Small browser helpers shared by the panel and the card.
 
-/** Define a custom element once: the panel and the card are separate bundles and may both be loaded. */
+import type { PropertyValues } from "lit";
+import type { HomeAssistant } from "./ws";
+
+/**
+ * Define a custom element once: the panel and the card are separate bundles and may both be loaded.
+ *
+ * Home Assistant's app replaces `window.customElements` with a scoped-registry polyfill as it starts, and
+ * the card's module (loaded beside the app, racing it) may run first: an element defined in the browser's
+ * own registry before the swap is unknown to the polyfill, which would wait for it forever. So once the app
+ * has defined its root element, the element is defined again in whatever registry is current.
+ */
 export function defineOnce(tag: string, element: CustomElementConstructor): void {
-  if (!customElements.get(tag)) customElements.define(tag, element);
+  const define = (): void => {
+    if (!window.customElements.get(tag)) window.customElements.define(tag, element);
+  };
+  define();
+  const registry = window.customElements;
+  void registry.whenDefined("home-assistant").then(() => {
+    if (window.customElements !== registry) define();
+  });
 }
 
 /** Go to a path of Home Assistant's app the way its own `navigate()` does. */
@@ -23,3 +40,13 @@ export interface PanelLink {
 }
 
 export const NAVIGATE_EVENT = "guest-pins-navigate";
+
+/**
+ * True when the only change is a new `hass` that differs in entity states alone (Home Assistant sends a new
+ * object on every state change): the panel's views show websocket data and need not render again.
+ */
+export function onlyStatesChanged(changed: PropertyValues, hass?: HomeAssistant): boolean {
+  if (changed.size !== 1 || !changed.has("hass")) return false;
+  const old = changed.get("hass") as HomeAssistant | undefined;
+  return !!old && !!hass && old.localize === hass.localize && old.language === hass.language && old.locale === hass.locale;
+}

@@ -61,13 +61,21 @@ export function civilDate(ms: number, timeZone: string): CivilDate {
   return { year: wall.getUTCFullYear(), month: wall.getUTCMonth() + 1, day: wall.getUTCDate() };
 }
 
-/** The instant of a wall-clock time in a zone (the earlier one when the clock goes back, the later in a gap). */
+/**
+ * The instant of a wall-clock time in a zone. When the clock goes back (the time exists twice) the earlier
+ * one; in the gap when it goes forward, the time after the jump (03:30 for a missing 02:30).
+ */
 export function zonedInstant(date: CivilDate, timeZone: string, hour = 0, minute = 0): number {
   const wall = Date.UTC(date.year, date.month - 1, date.day, hour, minute);
-  let ms = wall - (wallAsUtc(wall, timeZone) - wall);
-  const corrected = wall - (wallAsUtc(ms, timeZone) - ms);
-  if (corrected !== ms && wallAsUtc(corrected, timeZone) === wall) ms = corrected;
-  return ms;
+  const before = wall - (wallAsUtc(wall - DAY_MS, timeZone) - (wall - DAY_MS));
+  const after = wall - (wallAsUtc(wall + DAY_MS, timeZone) - (wall + DAY_MS));
+  const valid = [before, after].filter((ms) => wallAsUtc(ms, timeZone) === wall);
+  return valid.length ? Math.min(...valid) : Math.max(before, after);
+}
+
+/** Whether a wall-clock time exists in a zone (not skipped by a DST jump). */
+function exists(date: CivilDate, timeZone: string, hour: number): boolean {
+  return wallAsUtc(zonedInstant(date, timeZone, hour), timeZone) === Date.UTC(date.year, date.month - 1, date.day, hour);
 }
 
 export function addDays(date: CivilDate, days: number): CivilDate {
@@ -216,9 +224,10 @@ export class Formatter {
   ticks(span: Span, narrow: boolean): Tick[] {
     const ticks: Tick[] = [];
     if (span.zoom === "day") {
-      const hour = this.format("hour", { hour: "numeric" });
+      const hour = this.format("hour", { hour: "numeric", minute: "2-digit" });
       const step = narrow ? 6 : 2;
       for (let h = 0; h < 24; h += step) {
+        if (!exists(span.from, this.timeZone, h)) continue;
         const ms = zonedInstant(span.from, this.timeZone, h);
         if (ms >= span.start && ms < span.end) ticks.push({ ms, label: hour.format(ms), major: h === 0 });
       }

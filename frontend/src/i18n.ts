@@ -1,8 +1,9 @@
 // All visible text: Home Assistant's translations of guest_pins (categories config_panel, issues, exceptions,
-// entity), with the English of strings.en.json bundled as the fallback until they have loaded.
+// entity), with the integration's English (its strings.json) bundled as the fallback until they have loaded.
 
 import type { ReactiveController, ReactiveControllerHost } from "lit";
-import english from "./strings.en.json";
+// Only `config_panel` of strings.json is bundled (esbuild keeps the JSON keys that are imported).
+import { config_panel as english } from "../../custom_components/guest_pins/strings.json";
 import type { HomeAssistant, LockStatus, StayStatus, WsError } from "./ws";
 
 export type Scope = "panel" | "card";
@@ -10,8 +11,10 @@ export type Values = Record<string, string | number>;
 
 const DOMAIN = "guest_pins";
 const ROOT = `component.${DOMAIN}`;
-const EN: Record<Scope, Record<string, string>> = english;
+const EN: Record<Scope, Record<string, string>> = { panel: english.panel, card: english.card };
 const CATEGORIES = ["config_panel", "issues", "exceptions", "entity"] as const;
+// How often strings that went missing after loading are loaded again (Home Assistant may drop them).
+const MAX_RELOADS = 3;
 
 /** Replace `{name}` placeholders of an English fallback string. */
 function fill(template: string, values?: Values): string {
@@ -23,13 +26,17 @@ function fill(template: string, values?: Values): string {
 
 /** Looks strings up for one part (the panel or the card) in the language of the `hass` it was made with. */
 export class I18n {
-  private readonly plurals: Intl.PluralRules;
-
   constructor(
     private readonly hass: HomeAssistant,
     private readonly scope: Scope,
-  ) {
-    this.plurals = new Intl.PluralRules(language(hass));
+  ) {}
+
+  private pluralCategory(count: number): string {
+    try {
+      return new Intl.PluralRules(language(this.hass)).select(count);
+    } catch {
+      return count === 1 ? "one" : "other"; // an unknown language tag
+    }
   }
 
   /** The text of `key` of this part: the loaded translation, else the bundled English. */
@@ -46,7 +53,7 @@ export class I18n {
    */
   tn(key: string, count: number, values?: Values): string {
     const all = { ...values, count };
-    for (const variant of [`${key}_${this.plurals.select(count)}`, `${key}_other`]) {
+    for (const variant of [`${key}_${this.pluralCategory(count)}`, `${key}_other`]) {
       const found = this.hass.localize(`${ROOT}.config_panel.${this.scope}.${variant}`, all);
       if (found) return found;
     }
@@ -93,9 +100,17 @@ export function language(hass: HomeAssistant): string {
   return hass.locale?.language || hass.language || "en";
 }
 
-/** Loads guest_pins' translations, and again whenever the user's language changes; re-renders after. */
+/**
+ * Loads guest_pins' translations, and again whenever the user's language changes; re-renders after.
+ *
+ * Home Assistant drops an integration's loaded strings when the language changes, and may do so after a load
+ * that was already under way: when a loaded language's strings are missing, they are loaded again (a few
+ * times at most).
+ */
 export class TranslationController implements ReactiveController {
   private loadedFor?: string;
+  private loading = false;
+  private reloads = 0;
   /** Grows each time translations finish loading: pass it to child elements so they render again. */
   revision = 0;
 
@@ -105,12 +120,18 @@ export class TranslationController implements ReactiveController {
 
   hostUpdate(): void {
     const hass = this.host.hass;
-    if (!hass || hass.language === this.loadedFor) return;
+    if (!hass || this.loading) return;
+    const missing = !hass.localize(`${ROOT}.config_panel.panel.title`);
+    if (hass.language === this.loadedFor && !(missing && this.reloads < MAX_RELOADS)) return;
+    if (hass.language === this.loadedFor) this.reloads += 1;
+    else this.reloads = 0;
     const lang = hass.language;
     this.loadedFor = lang;
-    Promise.all(CATEGORIES.map((category) => hass.loadBackendTranslation(category, DOMAIN)))
+    this.loading = true;
+    Promise.all(CATEGORIES.map((category) => hass.loadBackendTranslation?.(category, DOMAIN)))
       .catch(() => undefined) // the English fallback stays
       .then(() => {
+        this.loading = false;
         // A new `hass` carrying the loaded strings usually follows; render again in any case.
         if (this.loadedFor !== lang) return;
         this.revision += 1;

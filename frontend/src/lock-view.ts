@@ -3,7 +3,7 @@
 
 import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from "lit";
 import { property, state } from "lit/decorators.js";
-import { NAVIGATE_EVENT, defineOnce, fire } from "./dom";
+import { NAVIGATE_EVENT, defineOnce, fire, onlyStatesChanged } from "./dom";
 import { Formatter } from "./format";
 import { I18n } from "./i18n";
 import { REVEAL_MS } from "./stay-view";
@@ -83,6 +83,10 @@ export class GuestPinsLockView extends LitElement {
     }
   }
 
+  protected shouldUpdate(changed: PropertyValues): boolean {
+    return !onlyStatesChanged(changed, this.hass);
+  }
+
   protected render(): TemplateResult | typeof nothing {
     const { hass, overview } = this;
     if (!hass || !overview) return nothing;
@@ -117,7 +121,7 @@ export class GuestPinsLockView extends LitElement {
             <dt>${i18n.t("last_seen")}</dt>
             <dd>${lock.last_seen ? fmt.dateTime(lock.last_seen) : i18n.t("never")}</dd>
             <dt>${i18n.t("battery")}</dt>
-            <dd class=${lowBattery ? "warn" : ""}>
+            <dd class=${lowBattery ? "warn flag" : ""}>
               ${lock.battery === null ? i18n.t("battery_unknown") : i18n.t(lowBattery ? "battery_low_value" : "battery_value", { level: lock.battery })}
             </dd>
             <dt>${i18n.t("transactions_week")}</dt>
@@ -138,10 +142,10 @@ export class GuestPinsLockView extends LitElement {
   private renderSlots(lock: LockInfo, i18n: I18n, fmt: Formatter): TemplateResult {
     const slots = [...lock.slots].sort((a, b) => a.slot - b.slot);
     return html`
-      <section class="card" aria-labelledby="slots">
+      <section class="card wide" aria-labelledby="slots">
         <h3 id="slots">${i18n.t("slots")}</h3>
         ${slots.length
-          ? html`<div class="table-wrap"><table data-testid="slots">
+          ? html`<div class="table-wrap"><table class="stack" data-testid="slots">
               <thead><tr>
                 <th scope="col">${i18n.t("slot")}</th><th scope="col">${i18n.t("whose")}</th><th scope="col">${i18n.t("kind")}</th>
                 <th scope="col">${i18n.t("code")}</th><th scope="col">${i18n.t("since")}</th>
@@ -150,18 +154,26 @@ export class GuestPinsLockView extends LitElement {
                 ${slots.map((slot) => {
                   const shown = this.revealed.get(slot.slot);
                   return html`<tr data-slot=${slot.slot}>
-                    <td>${slot.slot}</td>
-                    <td>${slot.name || i18n.t(`kind_${slot.kind}`)}</td>
-                    <td>${i18n.t(`kind_${slot.kind}`)}</td>
-                    <td class="nowrap">
+                    <td data-label=${i18n.t("slot")}>${slot.slot}</td>
+                    <td data-label=${i18n.t("whose")}>${slot.name || dash(i18n)}</td>
+                    <td data-label=${i18n.t("kind")}>${i18n.t(`kind_${slot.kind}`)}</td>
+                    <td data-label=${i18n.t("code")}><span class="nowrap">
                       <span class="code" data-testid="slot-code">${shown ?? slot.code}</span>
                       ${shown !== undefined
                         ? html`<button class="btn small" @click=${() => this.hideSlot(slot.slot)}>${i18n.t("hide")}</button>`
                         : codesMasked(this.overview)
-                          ? html`<button class="btn small" data-testid="reveal-slot" aria-label=${i18n.t("reveal_slot", { slot: slot.slot })} ?disabled=${this.busy !== undefined} @click=${() => this.reveal(lock, slot.slot)}>${i18n.t("reveal")}</button>`
+                          ? html`<button
+                              class="btn small"
+                              data-testid="reveal-slot"
+                              aria-label=${i18n.t("reveal_slot", { slot: slot.slot })}
+                              ?disabled=${this.busy !== undefined}
+                              @click=${() => this.reveal(lock, slot.slot)}
+                            >
+                              ${i18n.t("reveal")}
+                            </button>`
                           : nothing}
-                    </td>
-                    <td>${slot.since ? fmt.dateTime(slot.since) : i18n.t("unknown")}</td>
+                    </span></td>
+                    <td data-label=${i18n.t("since")}>${slot.since ? fmt.dateTime(slot.since) : i18n.t("unknown")}</td>
                   </tr>`;
                 })}
               </tbody>
@@ -173,11 +185,11 @@ export class GuestPinsLockView extends LitElement {
 
   private renderQueue(lock: LockInfo, i18n: I18n, fmt: Formatter): TemplateResult {
     return html`
-      <section class="card" aria-labelledby="queue">
+      <section class="card wide" aria-labelledby="queue">
         <h3 id="queue">${i18n.t("queue")}</h3>
         ${lock.queue.length
           ? html`<p class="muted">${i18n.tn("queue_summary", lock.queue.length)}</p>
-              <div class="table-wrap"><table data-testid="queue">
+              <div class="table-wrap"><table class="stack" data-testid="queue">
               <thead><tr>
                 <th scope="col">${i18n.t("slot")}</th><th scope="col">${i18n.t("whose")}</th><th scope="col">${i18n.t("kind")}</th>
                 <th scope="col">${i18n.t("due")}</th><th scope="col">${i18n.t("why")}</th><th scope="col">${i18n.t("attempts")}</th>
@@ -185,15 +197,15 @@ export class GuestPinsLockView extends LitElement {
               <tbody>
                 ${lock.queue.map(
                   (item) => html`<tr>
-                    <td>${item.slot}</td>
-                    <td>${item.name || i18n.t(`kind_${item.kind}`)}</td>
-                    <td>${i18n.t(`kind_${item.kind}`)}</td>
-                    <td>${fmt.dateTime(item.due)}</td>
-                    <td>
+                    <td data-label=${i18n.t("slot")}>${item.slot}</td>
+                    <td data-label=${i18n.t("whose")}>${item.name || dash(i18n)}</td>
+                    <td data-label=${i18n.t("kind")}>${i18n.t(`kind_${item.kind}`)}</td>
+                    <td data-label=${i18n.t("due")}>${fmt.dateTime(item.due)}</td>
+                    <td data-label=${i18n.t("why")}><div>
                       ${i18n.t(`reason_${item.reason}`)}
                       ${item.retry_at ? html`<div class="muted small">${i18n.t("retry_at", { time: fmt.dateTime(item.retry_at) })}</div>` : nothing}
-                    </td>
-                    <td>${item.attempts}</td>
+                    </div></td>
+                    <td data-label=${i18n.t("attempts")}>${item.attempts}</td>
                   </tr>`,
                 )}
               </tbody>
@@ -208,19 +220,19 @@ export class GuestPinsLockView extends LitElement {
       <section class="card" aria-labelledby="backups">
         <h3 id="backups">${i18n.t("backups")}</h3>
         ${lock.backups.length
-          ? html`<div class="table-wrap"><table>
+          ? html`<div class="table-wrap"><table class="stack">
               <thead><tr><th scope="col">${i18n.t("slot")}</th><th scope="col">${i18n.t("state")}</th><th scope="col">${i18n.t("handed_to")}</th><th scope="col">${i18n.t("code")}</th></tr></thead>
               <tbody>
                 ${lock.backups.map(
                   (backup) => html`<tr>
-                    <td>${backup.slot}</td>
-                    <td>${i18n.t(`backup_${backup.state}`)}</td>
-                    <td>
+                    <td data-label=${i18n.t("slot")}>${backup.slot}</td>
+                    <td data-label=${i18n.t("state")}>${i18n.t(`backup_${backup.state}`)}</td>
+                    <td data-label=${i18n.t("handed_to")}>
                       ${backup.guest && backup.until
                         ? i18n.t("handed_to_until", { guest: backup.guest, until: fmt.dateTime(backup.until) })
                         : (backup.guest ?? i18n.t("nobody"))}
                     </td>
-                    <td><span class="code">${this.revealed.get(backup.slot) ?? backup.code}</span></td>
+                    <td data-label=${i18n.t("code")}><span class="code">${this.revealed.get(backup.slot) ?? backup.code}</span></td>
                   </tr>`,
                 )}
               </tbody>
@@ -236,11 +248,16 @@ export class GuestPinsLockView extends LitElement {
     .nowrap { white-space: nowrap; }
     .nowrap .btn { margin-left: 6px; }
     .small { font-size: 12px; }
-    .warn { color: var(--warning-color); font-weight: 500; }
+    .warn { font-weight: 500; }
     @media (max-width: 600px) {
       th, td { padding: 6px 4px; }
     }
   `];
+}
+
+/** An empty "whose" cell: a dash, read out as "None". */
+function dash(i18n: I18n): TemplateResult {
+  return html`<span aria-hidden="true">—</span><span class="visually-hidden">${i18n.t("none")}</span>`;
 }
 
 function codesMasked(overview?: Overview): boolean {

@@ -3,7 +3,7 @@
 
 import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from "lit";
 import { property, query, state } from "lit/decorators.js";
-import { NAVIGATE_EVENT, defineOnce, fire } from "./dom";
+import { NAVIGATE_EVENT, defineOnce, fire, onlyStatesChanged } from "./dom";
 import { Formatter } from "./format";
 import { I18n } from "./i18n";
 import { BAR_GLYPHS, barStateStyles, baseStyles } from "./styles";
@@ -25,6 +25,7 @@ export const REVEAL_MS = 30_000;
 interface Message {
   kind: "success" | "error";
   text: string;
+  where: "code" | "locks"; // shown beside the buttons that caused it
 }
 
 export class GuestPinsStayView extends LitElement {
@@ -69,13 +70,14 @@ export class GuestPinsStayView extends LitElement {
   /** Run an action; show its success or its translated error. */
   private async run(name: string, action: () => Promise<void>, success: string): Promise<void> {
     const i18n = new I18n(this.hass!, "panel");
+    const where = name === "apply_now" ? "locks" : "code";
     this.busy = name;
     this.message = undefined;
     try {
       await action();
-      this.message = { kind: "success", text: success };
+      this.message = { kind: "success", text: success, where };
     } catch (err) {
-      this.message = { kind: "error", text: i18n.error(err) };
+      this.message = { kind: "error", text: i18n.error(err), where };
     } finally {
       this.busy = undefined;
     }
@@ -90,7 +92,7 @@ export class GuestPinsStayView extends LitElement {
       window.clearTimeout(this.revealTimer);
       this.revealTimer = window.setTimeout(() => this.hide(), REVEAL_MS);
     } catch (err) {
-      this.message = { kind: "error", text: i18n.error(err) };
+      this.message = { kind: "error", text: i18n.error(err), where: "code" };
     } finally {
       this.busy = undefined;
     }
@@ -100,7 +102,7 @@ export class GuestPinsStayView extends LitElement {
     const input = this.codeInput;
     const code = input?.value.trim() ?? "";
     if (!isValidCode(code)) {
-      this.message = { kind: "error", text: i18n.t("set_code_invalid") };
+      this.message = { kind: "error", text: i18n.t("set_code_invalid"), where: "code" };
       input?.focus();
       return;
     }
@@ -110,6 +112,30 @@ export class GuestPinsStayView extends LitElement {
       this.editing = false;
       this.hide();
     }
+  }
+
+  private resendKeys(stay: StayInfo, i18n: I18n): Promise<void> {
+    const done = i18n.t("resend_done", { guest: stay.guest });
+    return this.run("resend", () => resend(this.hass!, this.overview!.entry_id, stay.id), done);
+  }
+
+  private apply(lockId: string, i18n: I18n): Promise<void> {
+    const done = i18n.t("apply_now_done", { lock: this.lockName(lockId, i18n) });
+    return this.run("apply_now", () => applyNow(this.hass!, this.overview!.entry_id, lockId), done);
+  }
+
+  /** Open the regenerate confirmation or the own-code form (or close both), and move the focus into it. */
+  private async open(what?: "confirm" | "edit"): Promise<void> {
+    this.confirming = what === "confirm";
+    this.editing = what === "edit";
+    this.message = undefined;
+    await this.updateComplete;
+    const target = what === "confirm" ? '[data-testid="regenerate-confirm"]' : what === "edit" ? "#own-code" : undefined;
+    if (target) this.renderRoot.querySelector<HTMLElement>(target)?.focus();
+  }
+
+  protected shouldUpdate(changed: PropertyValues): boolean {
+    return !onlyStatesChanged(changed, this.hass);
   }
 
   protected render(): TemplateResult | typeof nothing {
@@ -130,7 +156,6 @@ export class GuestPinsStayView extends LitElement {
         <h2>${stay.guest}</h2>
         <span class="chip">${i18n.stayStatus(stay.status)}</span>
       </header>
-      ${this.renderMessage()}
       <div class="sections">
         <section class="card" aria-labelledby="booking">
           <h3 id="booking">${i18n.t("booking")}</h3>
@@ -157,9 +182,9 @@ export class GuestPinsStayView extends LitElement {
     `;
   }
 
-  private renderMessage(): TemplateResult | typeof nothing {
+  private renderMessage(where: Message["where"]): TemplateResult | typeof nothing {
     const message = this.message;
-    if (!message) return nothing;
+    if (!message || message.where !== where) return nothing;
     return message.kind === "error"
       ? html`<p class="message error" role="alert" data-testid="error">${message.text}</p>`
       : html`<p class="message success" role="status" data-testid="success">${message.text}</p>`;
@@ -188,17 +213,18 @@ export class GuestPinsStayView extends LitElement {
         ${extra.length ? html`<ul class="extra code-list" data-testid="stay-lock-codes">${extra.map((line) => html`<li>${line}</li>`)}</ul>` : nothing}
         <p>${i18n.t(`method_${stay.method}`)} <span class="muted">${i18n.t(stay.frozen ? "frozen_yes" : "frozen_no")}</span></p>
         <div class="actions">
-          <button class="btn" data-testid="regenerate" ?disabled=${!stay.can_regenerate || busy} @click=${() => { this.confirming = true; this.editing = false; }}>
+          <button class="btn" data-testid="regenerate" ?disabled=${!stay.can_regenerate || busy} @click=${() => this.open("confirm")}>
             ${i18n.t("regenerate")}
           </button>
-          <button class="btn" data-testid="set-code" ?disabled=${busy} aria-expanded=${this.editing ? "true" : "false"} @click=${() => { this.editing = !this.editing; this.confirming = false; }}>
+          <button class="btn" data-testid="set-code" ?disabled=${busy} aria-expanded=${this.editing ? "true" : "false"} @click=${() => this.open(this.editing ? undefined : "edit")}>
             ${i18n.t("set_code")}
           </button>
-          <button class="btn" data-testid="resend" ?disabled=${busy} @click=${() => this.run("resend", () => resend(this.hass!, this.overview!.entry_id, stay.id), i18n.t("resend_done", { guest: stay.guest }))}>
+          <button class="btn" data-testid="resend" ?disabled=${busy} @click=${() => this.resendKeys(stay, i18n)}>
             ${i18n.t("resend")}
           </button>
         </div>
         ${stay.can_regenerate ? nothing : html`<p class="muted small">${i18n.t("regenerate_not_allowed")}</p>`}
+        ${this.renderMessage("code")}
         ${this.confirming
           ? html`<div class="confirm" role="group" aria-labelledby="confirm-text">
               <p id="confirm-text">${i18n.t("regenerate_confirm", { guest: stay.guest })}</p>
@@ -211,10 +237,10 @@ export class GuestPinsStayView extends LitElement {
             </div>`
           : nothing}
         ${this.editing
-          ? html`<form class="own-code" @submit=${(ev: Event) => { ev.preventDefault(); void this.saveCode(stay, i18n); }}>
+          ? html`<form class="own-code" novalidate @submit=${(ev: Event) => { ev.preventDefault(); void this.saveCode(stay, i18n); }}>
               <label for="own-code">${i18n.t("set_code_label")}</label>
               <div class="inline">
-                <input id="own-code" data-testid="set-code-input" type="text" inputmode="numeric" autocomplete="off" spellcheck="false" maxlength="8" pattern="[0-9]{4,8}" aria-describedby="own-code-help" />
+                <input id="own-code" data-testid="set-code-input" type="text" inputmode="numeric" autocomplete="off" spellcheck="false" maxlength="8" aria-describedby="own-code-help" />
                 <button class="btn primary" type="submit" data-testid="set-code-save" ?disabled=${busy}>${i18n.t("save")}</button>
                 <button class="btn" type="button" @click=${() => { this.editing = false; }}>${i18n.t("cancel")}</button>
               </div>
@@ -230,15 +256,23 @@ export class GuestPinsStayView extends LitElement {
       <section class="card" aria-labelledby="locks">
         <h3 id="locks">${i18n.t("on_the_locks")}</h3>
         <div class="table-wrap">
-          <table>
+          <table class="stack">
             <thead><tr><th scope="col">${i18n.t("lock")}</th><th scope="col">${i18n.t("state")}</th><th scope="col"><span class="visually-hidden">${i18n.t("actions")}</span></th></tr></thead>
             <tbody>
               ${stay.locks.map(
                 (entry) => html`<tr data-lock=${entry.lock_id}>
-                  <td><button class="link" @click=${() => fire(this, NAVIGATE_EVENT, { path: `/lock/${encodeURIComponent(entry.lock_id)}` })}>${this.lockName(entry.lock_id, i18n)}</button></td>
-                  <td><span class="state state-${entry.state}"><span class="glyph" aria-hidden="true">${BAR_GLYPHS[entry.state] ?? ""}</span> ${i18n.t(`bar_state_${entry.state}`)}</span></td>
-                  <td class="end">
-                    <button class="btn small" data-testid="apply-now" ?disabled=${this.busy !== undefined} @click=${() => this.run("apply_now", () => applyNow(this.hass!, this.overview!.entry_id, entry.lock_id), i18n.t("apply_now_done", { lock: this.lockName(entry.lock_id, i18n) }))}>
+                  <td data-label=${i18n.t("lock")}>
+                    <button class="link" @click=${() => fire(this, NAVIGATE_EVENT, { path: `/lock/${encodeURIComponent(entry.lock_id)}` })}>
+                      ${this.lockName(entry.lock_id, i18n)}
+                    </button>
+                  </td>
+                  <td data-label=${i18n.t("state")}>
+                    <span class="state state-${entry.state}">
+                      <span class="glyph" aria-hidden="true">${BAR_GLYPHS[entry.state] ?? ""}</span> ${i18n.t(`bar_state_${entry.state}`)}
+                    </span>
+                  </td>
+                  <td class="end" data-label="">
+                    <button class="btn small" data-testid="apply-now" ?disabled=${this.busy !== undefined} @click=${() => this.apply(entry.lock_id, i18n)}>
                       ${i18n.t("apply_now")}
                     </button>
                   </td>
@@ -247,6 +281,7 @@ export class GuestPinsStayView extends LitElement {
             </tbody>
           </table>
         </div>
+        ${this.renderMessage("locks")}
       </section>
     `;
   }
@@ -256,15 +291,15 @@ export class GuestPinsStayView extends LitElement {
       <section class="card" aria-labelledby="delivery">
         <h3 id="delivery">${i18n.t("delivery")}</h3>
         ${stay.delivery.length
-          ? html`<div class="table-wrap"><table>
+          ? html`<div class="table-wrap"><table class="stack">
               <thead><tr><th scope="col">${i18n.t("channel")}</th><th scope="col">${i18n.t("to")}</th><th scope="col">${i18n.t("state")}</th><th scope="col">${i18n.t("sent_at")}</th></tr></thead>
               <tbody>
                 ${stay.delivery.map(
                   (item) => html`<tr>
-                    <td>${i18n.t(`channel_${item.channel}`)}</td>
-                    <td>${item.label}</td>
-                    <td class="delivery-${item.state}">${i18n.t(`delivery_${item.state}`)}</td>
-                    <td>${item.sent_at ? fmt.dateTime(item.sent_at) : i18n.t("not_yet")}</td>
+                    <td data-label=${i18n.t("channel")}>${i18n.t(`channel_${item.channel}`)}</td>
+                    <td data-label=${i18n.t("to")}>${item.label}</td>
+                    <td data-label=${i18n.t("state")}><span class="delivery-${item.state} ${item.state === "failing" ? "flag bad" : ""}">${i18n.t(`delivery_${item.state}`)}</span></td>
+                    <td data-label=${i18n.t("sent_at")}>${item.sent_at ? fmt.dateTime(item.sent_at) : i18n.t("not_yet")}</td>
                   </tr>`,
                 )}
               </tbody>
@@ -276,7 +311,7 @@ export class GuestPinsStayView extends LitElement {
 
   private renderUse(stay: StayInfo, i18n: I18n, fmt: Formatter): TemplateResult {
     return html`
-      <section class="card" aria-labelledby="use">
+      <section class="card wide" aria-labelledby="use">
         <h3 id="use">${i18n.t("use")}</h3>
         <dl class="facts">
           <dt>${i18n.t("first_use")}</dt>
@@ -284,14 +319,14 @@ export class GuestPinsStayView extends LitElement {
         </dl>
         <h4>${i18n.t("access_log")}</h4>
         ${stay.access.length
-          ? html`<div class="table-wrap"><table>
+          ? html`<div class="table-wrap"><table class="stack">
               <thead><tr><th scope="col">${i18n.t("when")}</th><th scope="col">${i18n.t("lock")}</th><th scope="col">${i18n.t("who")}</th></tr></thead>
               <tbody>
                 ${stay.access.map(
                   (item) => html`<tr>
-                    <td>${fmt.dateTime(item.at)}</td>
-                    <td>${this.lockName(item.lock_id, i18n)}</td>
-                    <td>${i18n.t(`who_${item.who}`, { name: item.name ?? i18n.t("guest") })}</td>
+                    <td data-label=${i18n.t("when")}>${fmt.dateTime(item.at)}</td>
+                    <td data-label=${i18n.t("lock")}>${this.lockName(item.lock_id, i18n)}</td>
+                    <td data-label=${i18n.t("who")}>${i18n.t(`who_${item.who}`, { name: item.name ?? i18n.t("guest") })}</td>
                   </tr>`,
                 )}
               </tbody>
@@ -319,7 +354,7 @@ export class GuestPinsStayView extends LitElement {
     .state .glyph { color: var(--bar); font-weight: 700; }
     .end { text-align: end; }
     .link { border: none; background: none; padding: 0; color: var(--primary-color); text-decoration: underline; text-align: start; }
-    .delivery-failing { color: var(--error-color); font-weight: 500; }
+    .delivery-failing { font-weight: 500; }
   `];
 }
 

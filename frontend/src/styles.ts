@@ -63,6 +63,10 @@ export const baseStyles = css`
     border-color: var(--primary-color);
     color: var(--text-primary-color, #fff);
   }
+  .btn.primary:hover:not(:disabled) {
+    background: var(--primary-color);
+    filter: brightness(1.08);
+  }
   .btn.danger {
     color: var(--error-color);
   }
@@ -108,7 +112,7 @@ export const baseStyles = css`
     text-align: start;
     padding: 6px 8px;
     border-bottom: 1px solid var(--divider-color);
-    vertical-align: top;
+    vertical-align: middle;
   }
   th {
     color: var(--secondary-text-color);
@@ -153,6 +157,26 @@ export const baseStyles = css`
   .dot.no_path {
     background: var(--error-color, #db4437);
   }
+  /* A round "!" before a text that needs attention (--flag: its colour). */
+  .flag::before {
+    content: "!";
+    display: inline-flex;
+    align-items: center;
+    justify-content: center;
+    flex: none;
+    width: 16px;
+    height: 16px;
+    margin-inline-end: 6px;
+    border-radius: 50%;
+    background: var(--flag, var(--warning-color, #ffa600));
+    color: var(--flag-text, #000);
+    font-size: 11px;
+    font-weight: 700;
+  }
+  .flag.bad {
+    --flag: var(--error-color, #db4437);
+    --flag-text: #fff;
+  }
   .visually-hidden {
     position: absolute;
     width: 1px;
@@ -164,6 +188,11 @@ export const baseStyles = css`
   .sections {
     display: grid;
     gap: 16px;
+    grid-template-columns: repeat(auto-fit, minmax(min(100%, 440px), 1fr));
+    align-items: start;
+  }
+  .sections > .wide {
+    grid-column: 1 / -1;
   }
   .chip {
     display: inline-flex;
@@ -175,6 +204,39 @@ export const baseStyles = css`
     border: 1px solid currentColor;
   }
   @media (max-width: 600px) {
+    table.stack thead {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip: rect(0 0 0 0);
+    }
+    table.stack,
+    table.stack tbody,
+    table.stack tr {
+      display: block;
+    }
+    table.stack tr {
+      border-bottom: 1px solid var(--divider-color);
+      padding: 6px 0;
+    }
+    table.stack td {
+      display: grid;
+      grid-template-columns: minmax(6em, 38%) 1fr;
+      gap: 8px;
+      align-items: baseline;
+      border: none;
+      padding: 3px 0;
+      text-align: start;
+    }
+    table.stack td > * {
+      justify-self: start;
+    }
+    table.stack td::before {
+      content: attr(data-label);
+      color: var(--secondary-text-color);
+      font-size: 13px;
+    }
     dl.facts {
       grid-template-columns: 1fr;
       gap: 0;

@@ -4,7 +4,7 @@
 
 import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from "lit";
 import { property, state } from "lit/decorators.js";
-import { NAVIGATE_EVENT, defineOnce, fire } from "./dom";
+import { NAVIGATE_EVENT, defineOnce, fire, onlyStatesChanged } from "./dom";
 import { Formatter, ZOOMS, type Span, type Zoom } from "./format";
 import { I18n } from "./i18n";
 import { BAR_GLYPHS, barStateStyles, baseStyles } from "./styles";
@@ -21,7 +21,7 @@ const STAY_H = 30;
 const STATIC_H = 18;
 const BACKUP_H = 6;
 const GAP = 4;
-const MIN_LABEL_PX = 44;
+const MIN_LABEL_PX = 72;
 
 interface Interval<T> {
   item: T;
@@ -109,6 +109,10 @@ export class GuestPinsTimeline extends LitElement {
     return (widthPercent / 100) * this.trackWidth >= MIN_LABEL_PX;
   }
 
+  protected shouldUpdate(changed: PropertyValues): boolean {
+    return !onlyStatesChanged(changed, this.hass);
+  }
+
   protected render(): TemplateResult | typeof nothing {
     const { hass, overview, span } = this;
     if (!hass || !overview || !span) return nothing;
@@ -173,17 +177,12 @@ export class GuestPinsTimeline extends LitElement {
     );
     const statics = assignLanes(
       overview.statics
-        .filter((pin) => pin.locks.includes(lock.id))
-        .flatMap((pin) => {
-          const times = pin.always && !pin.occurrences.length ? [{ start: span.start, end: span.end }] : pin.occurrences;
-          return times
-            .map((time) => ({
-              item: pin,
-              start: typeof time.start === "number" ? time.start : Date.parse(time.start),
-              end: typeof time.end === "number" ? time.end : Date.parse(time.end),
-            }))
-            .filter((time) => overlaps(time.start, time.end));
-        }),
+        .filter((pin) => pin.enabled !== false && pin.locks.includes(lock.id))
+        .flatMap((pin) =>
+          pin.occurrences
+            .map((time) => ({ item: pin, start: Date.parse(time.start), end: Date.parse(time.end) }))
+            .filter((time) => overlaps(time.start, time.end)),
+        ),
     );
     const backups = lock.backups.filter(
       (backup) => backup.state === "handed_out" && backup.until && overlaps(this.now, Date.parse(backup.until)),
@@ -306,7 +305,7 @@ export class GuestPinsTimeline extends LitElement {
     .lock-name { display: flex; flex-direction: column; align-items: flex-start; gap: 2px; width: 100%; height: 100%; padding: 8px 10px; border: none; background: none; text-align: start; }
     .lock-name:hover .name { text-decoration: underline; }
     .lock-name .name { font-weight: 500; color: var(--primary-color); overflow-wrap: anywhere; }
-    .lock-name .status { display: flex; align-items: center; gap: 6px; font-size: 12px; color: var(--secondary-text-color); }
+    .lock-name .status { display: flex; align-items: baseline; gap: 6px; font-size: 12px; color: var(--secondary-text-color); }
     .overlay { position: absolute; top: 0; bottom: 0; left: var(--label-w); right: 0; pointer-events: none; }
     .tick { position: absolute; top: 0; bottom: 0; border-left: 1px solid color-mix(in srgb, var(--divider-color) 50%, transparent); }
     .tick.major { border-left-color: var(--divider-color); }

@@ -182,7 +182,8 @@ export interface StaticInfo {
   name: string;
   locks: string[];
   code: string;
-  always: boolean;
+  always: boolean; // no weekly schedule: one occurrence over its valid dates
+  enabled?: boolean; // sent by the server beside the contract; a disabled PIN has no occurrences
   occurrences: { start: string; end: string }[];
 }
 
@@ -232,11 +233,13 @@ export function subscribeOverview(
   entryId: string,
   start: string,
   end: string,
+  stayId: string | undefined,
   callback: (overview: Overview) => void,
 ): Promise<Unsubscribe> {
+  const message = { type: "guest_pins/subscribe", entry_id: entryId, start, end };
   return hass.connection.subscribeMessage<Overview>(
     callback,
-    { type: "guest_pins/subscribe", entry_id: entryId, start, end },
+    stayId === undefined ? message : { ...message, stay_id: stayId },
     { resubscribe: true },
   );
 }
