@@ -108,6 +108,8 @@ def seed(config_dir: Path, port: int) -> None:
                 f"  time_zone: {DEMO_TIME_ZONE}",
                 "  country: DE",
                 "  currency: EUR",
+                # The UI, with guest_pins' panel in the sidebar and its card for dashboards.
+                "frontend:",
                 # Demo locks: guest_pins gives them a simulated keypad, so codes visibly come and go.
                 "demo:",
                 "logger:",
@@ -316,7 +318,7 @@ def _add_subentry(port: int, token: str, entry_id: str, kind: str, steps: list[d
     return str(next(sub["subentry_id"] for sub in after if sub["subentry_id"] not in before))
 
 
-async def _ws(port: int, token: str, command: dict[str, Any]) -> list[dict[str, Any]]:
+async def _ws(port: int, token: str, command: dict[str, Any]) -> Any:  # noqa: ANN401 - a command's answer
     """Send one command over Home Assistant's websocket API (subentries are listed only there)."""
     import aiohttp  # noqa: PLC0415 - from the venv, only needed here
 
@@ -328,7 +330,7 @@ async def _ws(port: int, token: str, command: dict[str, Any]) -> list[dict[str, 
         await ws.send_json({"type": "auth", "access_token": token})
         await ws.receive_json()  # auth_ok
         await ws.send_json({"id": 1, **command})
-        reply: dict[str, list[dict[str, Any]]] = await ws.receive_json()
+        reply: dict[str, Any] = await ws.receive_json()
         return reply["result"]
 
 
@@ -349,13 +351,38 @@ def _zwave_code(port: int, token: str, entity_id: str) -> str | None:
     return None
 
 
+def _panel_problems(port: int, token: str) -> list[str]:
+    """Return what is wrong with the Guest PINs panel: registered for administrators, served, listing."""
+    panel = asyncio.run(_ws(port, token, {"type": "get_panels"})).get("guest_pins")
+    if not panel or not panel.get("require_admin"):
+        return [f"the Guest PINs panel is not registered for administrators: {panel}"]
+    module = panel["config"]["_panel_custom"]["module_url"]
+    bundle = urllib.request.urlopen(f"http://127.0.0.1:{port}{module}", timeout=10).read()
+    if b"guest-pins-panel" not in bundle:
+        return [f"the panel's bundle is not served at {module}"]
+    properties = asyncio.run(_ws(port, token, {"type": "guest_pins/properties"}))
+    if not properties.get("properties"):
+        return [f"the panel lists no property: {properties}"]
+    return []
+
+
+def _wait_loaded(port: int, token: str) -> list[dict[str, Any]]:
+    """Return the demo property's entries once it is loaded (adding its parts reloads it), bounded."""
+    deadline = time.monotonic() + READY_TIMEOUT_S
+    while True:
+        _, entries = _api(port, token, "/api/config/config_entries/entry?domain=guest_pins")
+        if (entries and entries[0].get("state") == "loaded") or time.monotonic() > deadline:
+            return list(entries or [])
+        time.sleep(0.5)
+
+
 def check(config_dir: Path, port: int) -> None:
     """Exit non-zero unless /api/ answers 200 for the owner and guest_pins is a loaded component."""
     token = (config_dir.parent / "token").read_text(encoding="utf-8").strip()
     _wait_running(port, token)
     status, _ = _api(port, token, "/api/")
     _, config = _api(port, token, "/api/config")
-    _, entries = _api(port, token, "/api/config/config_entries/entry?domain=guest_pins")
+    entries = _wait_loaded(port, token)
     feed = urllib.request.urlopen(f"http://127.0.0.1:{port}/local/guest_pins_demo.ics", timeout=10).read()
     problems = []
     if status != HTTPStatus.OK:
@@ -386,13 +413,14 @@ def check(config_dir: Path, port: int) -> None:
     zwave_code = _zwave_code(port, token, zwave_locks[0]) if zwave_locks else None
     if os.environ.get("DEV_ZWAVE_URL") and not zwave_code:
         problems.append(f"the demo guest's code is not on the simulated Z-Wave lock {zwave_locks}")
+    problems += _panel_problems(port, token)
     if problems:
         sys.exit("develop check failed: " + "; ".join(problems))
     print(
         f"develop check: /api/ 200, guest_pins loaded ({entries[0]['title']}), demo feed served, "
         f"current guest {guest['state']!r}, demo lock slots {sorted(slots)}, "
         f"Z-Wave lock {zwave_locks[0] if zwave_locks else None} "
-        f"holds the guest's code: {zwave_code is not None}"
+        f"holds the guest's code: {zwave_code is not None}, panel at /guest_pins"
     )
 
 
