@@ -270,3 +270,49 @@ async def test_regenerate_resend_and_apply_now(
         "lock_unreachable",
         {"lock": "Front door"},
     )
+
+
+async def test_the_lock_says_what_waits_and_why(
+    hass: HomeAssistant,
+    freezer: FrozenDateTimeFactory,
+    beach_house: MockConfigEntry,
+    client: Client,
+    zwave_lock: FakeZWaveLock,
+) -> None:
+    """A lock refuses Jane's new code: it is retried, and she is handed the backup; offline, it waits."""
+    await move_to(hass, freezer, at(2026, 12, 15, 16, 5))
+    zwave_lock.fail = True
+    ws = await client()
+    entry_id = beach_house.entry_id
+    answer = await command(
+        ws, type="guest_pins/set_code", entry_id=entry_id, stay_id="cal1/jane@pms", code="2468"
+    )
+    assert answer["success"], answer
+    for seconds in (6, 12, 24):
+        await move_to(hass, freezer, at(2026, 12, 15, 16, 5, seconds))
+    overview = await subscribe(ws, entry_id)
+    ((slot, item),) = [(item["slot"], item) for item in overview["locks"][0]["queue"]]
+    assert (slot, item["name"], item["kind"], item["reason"]) == (1, "Jane Doe", "guest", "retrying")
+    assert item["attempts"] >= 2
+    assert item["retry_at"] is not None
+    assert overview["stays"][0]["locks"][0]["state"] == "backup"
+    (backup,) = overview["locks"][0]["backups"]
+    assert (backup["state"], backup["guest"]) == ("handed_out", "Jane Doe")
+    hass.states.async_set("lock.front_door", "unavailable")
+    await hass.async_block_till_done()
+    offline = await subscribe(ws, entry_id)
+    assert offline["locks"][0]["status"] == "offline"
+    assert offline["locks"][0]["queue"][0]["reason"] == "lock_unreachable"
+
+
+async def test_a_wider_span_is_cut_and_a_wrong_one_refused(
+    hass: HomeAssistant, beach_house: MockConfigEntry, client: Client
+) -> None:
+    """At most 62 days at once; a span that ends before it starts is refused in words."""
+    ws = await client()
+    year = {"start": at(2026, 12, 1).isoformat(), "end": at(2027, 12, 1).isoformat()}
+    overview = await subscribe(ws, beach_house.entry_id, year)
+    assert datetime.fromisoformat(overview["end"]) == at(2027, 2, 1)
+    backwards = {"start": at(2026, 12, 21).isoformat(), "end": at(2026, 12, 14).isoformat()}
+    answer = await command(ws, type="guest_pins/subscribe", entry_id=beach_house.entry_id, **backwards)
+    assert answer["error"]["translation_key"] == "invalid_span"
