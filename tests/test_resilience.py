@@ -138,7 +138,8 @@ async def test_store_migrates_from_minor_version_1(hass: HomeAssistant, hass_sto
     assert data["announced"] == {}
     assert data["journey"] == {}
     assert data["written"] == {}
-    assert STORAGE_MINOR_VERSION == 7
+    assert data["stay_ids"] == {}
+    assert STORAGE_MINOR_VERSION == 8
     state = PropertyState.from_json(data)
     assert state.written == {}
 

@@ -18,9 +18,10 @@ from homeassistant.util import dt as dt_util
 from .const import CONF_LOCKS, SUBENTRY_CALENDAR, SUBENTRY_STATIC_PIN, UNNAMED_GUEST
 from .core import pins, validation
 from .core.backups import handed_to
+from .core.merge import source_id
 from .core.model import Stay
 from .core.owners import owned_stay
-from .core.stays import find_stay, source_id
+from .core.stays import find_stay
 from .core.validation import InputError, StaticPinDraft
 from .errors import CommandFailure
 from .lock_runtime import LockRuntime

@@ -23,10 +23,10 @@ from .const import LOGGER
 from .coordinator import CalendarCoordinator
 from .core import loop
 from .core.engine import Moment, MomentKind, PropertyInputs, PropertyPlan, plan_property
+from .core.merge import source_id
 from .core.model import SlotCode
 from .core.owners import owned_stay, stay_owner
 from .core.pins import CodeMemory
-from .core.stays import source_id
 from .delivery import channels
 from .events import PropertyEvents
 from .journey import GuestJourney
@@ -123,6 +123,7 @@ class PropertyManager:
             # Copies: the plan is made in the executor while writes may update these.
             memory=dict(state.memory),
             first_seen=dict(state.first_seen),
+            stay_ids=dict(state.stay_ids),
             backups=state.journey.backups,
             checks=self.settings.checks,
             send_before=self.settings.delivery.lead,
@@ -361,8 +362,10 @@ class PropertyManager:
                 self.state.first_seen.setdefault(source_id(event), now)
 
     def _remember_codes(self, plan: PropertyPlan) -> None:
-        """Keep each stay's current code, so a programmed code can be frozen and shown."""
-        self.state.memory.update(loop.remembered(self.state.memory, plan.stay_plan.pins))
+        """Keep each stay's current code (to freeze and show it), and which stay each source belongs to."""
+        state = self.state
+        state.memory.update(loop.remembered(state.memory, plan.stay_plan.pins))
+        state.stay_ids = loop.remembered_stays(state.stay_ids, plan.stay_plan.stays, state.memory.keys())
 
     # Host edits: `commands.py` checks them; the manager applies them, then plans from them.
 

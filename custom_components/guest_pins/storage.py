@@ -19,13 +19,13 @@ from .core.pins import CodeMemory
 from .journey_state import JourneyState
 
 STORAGE_VERSION = 1
-STORAGE_MINOR_VERSION = 7
+STORAGE_MINOR_VERSION = 8
 # Transactions older than this no longer count for the weekly battery-impact figure.
 TRANSACTION_WINDOW_DAYS = 7
 
 
 class StoredData(TypedDict):
-    """The JSON shape of the store (minor version 7)."""
+    """The JSON shape of the store (minor version 8)."""
 
     secret: str
     memory: dict[str, dict[str, Any]]
@@ -41,6 +41,7 @@ class StoredData(TypedDict):
     announced: dict[str, str]
     journey: dict[str, Any]
     written: dict[str, dict[str, str]]
+    stay_ids: dict[str, str]
 
 
 class GuestPinsStore(Store[StoredData]):
@@ -54,7 +55,7 @@ class GuestPinsStore(Store[StoredData]):
         1.1 had no write statistics or manual slots, 1.2 no queues, 1.3 no codes issued by a lock's cloud
         (queued slots without attempts read as never tried), 1.4 no record of the alerts the host was told
         of, 1.5 nothing of the guests' way in (backups, stays' lives, deliveries, access logs), 1.6 not when
-        each slot was written.
+        each slot was written, 1.7 which stay each source belongs to.
         """
         data = dict(old_data)
         if old_major_version == 1 and old_minor_version < 2:  # noqa: PLR2004
@@ -72,6 +73,8 @@ class GuestPinsStore(Store[StoredData]):
             data.setdefault("journey", {})
         if old_major_version == 1 and old_minor_version < 7:  # noqa: PLR2004
             data.setdefault("written", {})
+        if old_major_version == 1 and old_minor_version < 8:  # noqa: PLR2004
+            data.setdefault("stay_ids", {})
         return cast("StoredData", data)
 
 
@@ -149,6 +152,8 @@ class PropertyState:
     journey: JourneyState = field(default_factory=JourneyState)
     # When guest_pins last wrote each slot it holds (lock -> slot -> instant).
     written: dict[str, dict[int, datetime]] = field(default_factory=dict)
+    # The stay each source belongs to: a stay keeps its id whichever sources join or leave it.
+    stay_ids: dict[str, str] = field(default_factory=dict)
 
     def __repr__(self) -> str:
         """Return what the state holds by count only (no code, no secret)."""
@@ -197,6 +202,7 @@ class PropertyState:
                 lock: {str(slot): stamp.isoformat() for slot, stamp in slots.items()}
                 for lock, slots in self.written.items()
             },
+            stay_ids=dict(self.stay_ids),
         )
 
     @classmethod
@@ -246,6 +252,7 @@ class PropertyState:
                 lock: {int(slot): datetime.fromisoformat(stamp) for slot, stamp in slots.items()}
                 for lock, slots in data["written"].items()
             },
+            stay_ids=dict(data["stay_ids"]),
         )
 
     def count_transactions(self, lock_id: str, when: datetime, count: int = 1) -> None:

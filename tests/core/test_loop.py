@@ -16,10 +16,11 @@ from custom_components.guest_pins.core.loop import (
     frozen,
     plan_alerts,
     remembered,
+    remembered_stays,
     urgent_slots,
     wake_at,
 )
-from custom_components.guest_pins.core.model import GuestPin, Interval, PinMethod, SlotCode, StaticPin
+from custom_components.guest_pins.core.model import GuestPin, Interval, PinMethod, SlotCode, StaticPin, Stay
 from custom_components.guest_pins.core.owners import owned_stay, stay_owner
 from custom_components.guest_pins.core.pins import CodeMemory
 from custom_components.guest_pins.core.stays import find_stay
@@ -169,3 +170,22 @@ def test_check_hours_refused(text: str) -> None:
 def test_check_hours_as_hosts_type_them() -> None:
     """Hours like "2; 24, 24": the latest first, each once."""
     assert check_hours("2; 24, 24") == (timedelta(hours=24), timedelta(hours=2))
+
+
+def test_sources_remember_their_stay_while_it_is_remembered() -> None:
+    """The plan's sources, plus earlier ones whose stay still has a memory; forgotten stays are dropped."""
+    jane = Stay(
+        "vrbo/vr1",
+        "4567",
+        Interval(NOW, NOW + timedelta(days=3)),
+        NOW,
+        NOW + timedelta(days=3),
+        frozenset({"front"}),
+        NOW,
+        sources=("vrbo/vr1",),
+    )
+    previous = {"airbnb/hm1": "vrbo/vr1", "airbnb/old": "airbnb/old", "vrbo/vr1": "vrbo/vr1"}
+    assert remembered_stays(previous, [jane], {"vrbo/vr1"}) == {
+        "vrbo/vr1": "vrbo/vr1",
+        "airbnb/hm1": "vrbo/vr1",  # Airbnb's listing left for now: it finds the stay when it comes back
+    }

@@ -3,9 +3,10 @@
 from datetime import UTC, date, datetime, time, timedelta
 
 from custom_components.guest_pins.core import pins
+from custom_components.guest_pins.core.merge import merge_sources, source_id
 from custom_components.guest_pins.core.model import EventKind, GuestPin, PinMethod, StaticPin
 from custom_components.guest_pins.core.pins import CodeMemory, PinSettings
-from custom_components.guest_pins.core.stays import merge_reservations, plan_stays, source_id
+from custom_components.guest_pins.core.stays import plan_stays
 from custom_components.guest_pins.core.windows import WindowPolicy
 
 from .builders import BERLIN, NOW, SECRET, lock, stay_event
@@ -20,7 +21,7 @@ PROFILES = {"front": lock("front"), "back": lock("back")}
 
 def plan(events, statics=(), memory=None, first_seen=None, profiles=PROFILES, now=NOW):  # noqa: ANN001, ANN201
     """Merge and plan with the default settings."""
-    reservations = merge_reservations(events, CALENDAR_LOCKS, first_seen)
+    reservations = merge_sources(events, CALENDAR_LOCKS, first_seen).reservations
     return plan_stays(
         reservations, statics, profiles, memory or {}, PinSettings(), WindowPolicy(), SECRET, BERLIN, now
     )
@@ -187,7 +188,7 @@ def test_static_pins_sharing_a_code_are_not_a_collision() -> None:
 def test_window_policy_and_memory_flow_into_the_plan() -> None:
     """Windows follow the policy and the plan returns the codes the shell should remember."""
     guest = stay_event("g", date(2026, 12, 15), date(2026, 12, 18), phone="4567")
-    reservations = merge_reservations([guest], CALENDAR_LOCKS)
+    reservations = merge_sources([guest], CALENDAR_LOCKS).reservations
     result = plan_stays(
         reservations,
         [],

@@ -13,9 +13,10 @@ from zoneinfo import ZoneInfo
 
 from . import arrival, backups as backup_codes, lifecycle, pins, windows
 from .backups import Backup
+from .merge import Disagreement, Reservation, merge_sources
 from .model import FeedEvent, LockPlan, LockProfile, StaticPin, Stay
 from .planner import plan_lock
-from .stays import Reservation, StayPlan, merge_reservations, plan_stays
+from .stays import StayPlan, plan_stays
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +33,8 @@ class PropertyInputs:
     policy: windows.WindowPolicy = field(default_factory=windows.WindowPolicy)
     memory: Mapping[str, pins.CodeMemory] = field(default_factory=dict)
     first_seen: Mapping[str, datetime] = field(default_factory=dict)
+    # The stay each source belongs to (a stay keeps its id whichever sources join or leave it).
+    stay_ids: Mapping[str, str] = field(default_factory=dict)
     backups: tuple[Backup, ...] = ()
     checks: tuple[timedelta, ...] = arrival.DEFAULT_CHECKS
     send_before: timedelta | None = None
@@ -72,6 +75,7 @@ class PropertyPlan:
     backups: tuple[Backup, ...] = ()
     moments: tuple[Moment, ...] = ()
     moment_times: tuple[datetime, ...] = ()  # `moments`' instants, for bisecting
+    disagreements: tuple[Disagreement, ...] = ()
 
     @property
     def next_change(self) -> datetime | None:
@@ -98,7 +102,9 @@ def plan_property(
 ) -> PropertyPlan:
     """Plan a property at `now`: merge, window and code its stays, then lay out every lock's slots."""
     previous_slots = previous_slots or {}
-    reservations = merge_reservations(inputs.events, inputs.calendar_locks, inputs.first_seen)
+    frozen = {stay_id for stay_id, memory in inputs.memory.items() if memory.frozen}
+    merged = merge_sources(inputs.events, inputs.calendar_locks, inputs.first_seen, inputs.stay_ids, frozen)
+    reservations = merged.reservations
     backups = _provide_backups(inputs, reservations, now)
     stay_plan = plan_stays(
         reservations,
@@ -133,6 +139,7 @@ def plan_property(
         moments=moments,
         moment_times=tuple(moment.when for moment in moments),
         backups=backups,
+        disagreements=merged.disagreements,
     )
 
 

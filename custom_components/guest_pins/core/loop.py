@@ -4,7 +4,7 @@ The shell runs the loop (plan, queue, flush, record, alert, sleep); every choice
 function here, so it can be tested without Home Assistant and without a clock.
 """
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from enum import StrEnum
@@ -201,6 +201,22 @@ def remembered(memory: Mapping[str, CodeMemory], chosen: Mapping[str, GuestPin])
         for stay_id, pin in chosen.items()
         if (kept := memory.get(stay_id, CodeMemory())).pin != pin and not kept.frozen
     }
+
+
+def remembered_stays(
+    previous: Mapping[str, str], stays: Iterable[Stay], remembered: Collection[str]
+) -> dict[str, str]:
+    """Return the stay each source belongs to: the plan's, and earlier ones of stays still remembered.
+
+    A stay keeps its id by this: a source that joins it later, or a source it had that comes back, finds it.
+    """
+    current = {source: stay.stay_id for stay in stays for source in stay.sources}
+    kept = {
+        source: stay_id
+        for source, stay_id in previous.items()
+        if source not in current and stay_id in remembered
+    }
+    return kept | current
 
 
 def frozen(memory: CodeMemory | None, code: str) -> CodeMemory:

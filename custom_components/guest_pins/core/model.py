@@ -18,6 +18,8 @@ class EventKind(StrEnum):
 
     RESERVATION = "reservation"
     BLOCK = "block"
+    # A booking a property-management system cancelled: the visit ends wherever else it is still listed.
+    CANCELLED = "cancelled"
 
 
 class Platform(StrEnum):
@@ -75,6 +77,8 @@ class FeedEvent:
     email: str | None = None
     platform: Platform = Platform.OTHER
     created: datetime | None = None
+    # From a property-management system: the visit's source of truth (its times, contacts, cancellation).
+    authoritative: bool = False
 
     @property
     def stay_dates(self) -> tuple[date, date]:

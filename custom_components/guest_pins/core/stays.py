@@ -1,8 +1,4 @@
-"""Reservations -> stays: one per guest visit across calendars, each with its window and its code.
-
-Deduplication (user story 4): the same stay on two calendars that feed a shared lock becomes one stay with
-one PIN: two reservations match by phone digits and dates; a block with exactly a reservation's dates is
-that reservation mirrored onto another platform and is linked to it.
+"""Reservations -> stays: each visit (merged across sources by `merge`) with its window and its code.
 
 Collisions (FR-008): the same code on a shared lock while both are on it. Fixed codes (the owner's custom
 value, or a code already programmed or announced within 24 h of check-in) keep their code; the others are
@@ -18,30 +14,10 @@ from zoneinfo import ZoneInfo
 
 from . import pins, windows
 from .backups import Backup
-from .model import (
-    FAR_FUTURE,
-    FAR_PAST,
-    EventKind,
-    FeedEvent,
-    GuestPin,
-    Interval,
-    LockProfile,
-    StaticPin,
-    Stay,
-)
+from .merge import Reservation, source_id
+from .model import FAR_FUTURE, FAR_PAST, FeedEvent, GuestPin, Interval, LockProfile, StaticPin, Stay
 
 type PresenceIndex = dict[str, dict[str, list[tuple[Interval, str]]]]
-
-
-@dataclass(frozen=True, slots=True)
-class Reservation:
-    """One guest visit, possibly seen on several calendars; `event` is the source the code derives from."""
-
-    stay_id: str
-    event: FeedEvent
-    locks: frozenset[str]
-    booked_at: datetime
-    sources: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,85 +40,6 @@ class StayPlan:
     stays: tuple[Stay, ...]
     collisions: tuple[Collision, ...] = ()
     pins: dict[str, GuestPin] = field(default_factory=dict)
-
-
-def source_id(event: FeedEvent) -> str:
-    """Return a calendar-qualified id of an event occurrence."""
-    return f"{event.calendar_id}/{event.event_id}"
-
-
-def merge_reservations(
-    events: Iterable[FeedEvent],
-    calendar_locks: Mapping[str, frozenset[str]],
-    first_seen: Mapping[str, datetime] | None = None,
-) -> list[Reservation]:
-    """Merge the events of all calendars into reservations, one per guest visit.
-
-    `first_seen` maps `source_id`s to when guest_pins first saw them (the booking order); the event's
-    CREATED stamp and then its check-in stand in when it is missing.
-    """
-    seen = first_seen or {}
-    reservations = sorted((event for event in events if event.kind is EventKind.RESERVATION), key=source_id)
-    blocks = [event for event in events if event.kind is EventKind.BLOCK]
-    groups: list[list[FeedEvent]] = []
-    by_key: dict[tuple[object, ...], list[list[FeedEvent]]] = {}
-    for event in reservations:
-        key = (event.stay_dates, event.phone_digits[-4:]) if event.phone_digits else None
-        candidates = by_key.get(key, []) if key else []
-        group = next(
-            (
-                group
-                for group in candidates
-                if all(member.calendar_id != event.calendar_id for member in group)
-                and _share_lock(group[0], event, calendar_locks)
-            ),
-            None,
-        )
-        if group is None:
-            group = []
-            groups.append(group)
-            if key:
-                by_key.setdefault(key, []).append(group)
-        group.append(event)
-
-    mirrors: dict[int, list[str]] = {}
-    by_dates: dict[tuple[object, ...], list[int]] = {}
-    for index, group in enumerate(groups):
-        by_dates.setdefault(group[0].stay_dates, []).append(index)
-    for block in sorted(blocks, key=source_id):
-        for index in by_dates.get(block.stay_dates, []):
-            group = groups[index]
-            if all(member.calendar_id != block.calendar_id for member in group) and _share_lock(
-                group[0], block, calendar_locks
-            ):
-                mirrors.setdefault(index, []).append(source_id(block))
-                break
-
-    merged: list[Reservation] = []
-    for index, group in enumerate(groups):
-        ids = [source_id(event) for event in group]
-        booked = min(
-            seen.get(sid) or event.created or event.checkin for sid, event in zip(ids, group, strict=True)
-        )
-        locks = frozenset().union(*(calendar_locks.get(event.calendar_id, frozenset()) for event in group))
-        merged.append(
-            Reservation(
-                stay_id=ids[0],
-                event=group[0],
-                locks=locks,
-                booked_at=booked,
-                sources=(*ids, *mirrors.get(index, [])),
-            )
-        )
-    return merged
-
-
-def _share_lock(first: FeedEvent, second: FeedEvent, calendar_locks: Mapping[str, frozenset[str]]) -> bool:
-    """Return whether the calendars of two events feed at least one common lock."""
-    return bool(
-        calendar_locks.get(first.calendar_id, frozenset())
-        & calendar_locks.get(second.calendar_id, frozenset())
-    )
 
 
 def presence(window: Interval, profile: LockProfile) -> Interval:
