@@ -140,3 +140,6 @@ def test_a_stay_split_in_two_gets_a_new_id_for_the_second_half() -> None:
     gone = {**known, "vrbo/gone": "airbnb/b"}  # its own id names another (gone) stay
     found = merge_sources([first, second], LOCKS, known_ids=gone).reservations
     assert sorted(item.stay_id for item in found) == ["airbnb/a", "airbnb/b#2"]
+    crowded = {**gone, "vrbo/older": "airbnb/b#2"}
+    found = merge_sources([first, second], LOCKS, known_ids=crowded).reservations
+    assert sorted(item.stay_id for item in found) == ["airbnb/a", "airbnb/b#3"]

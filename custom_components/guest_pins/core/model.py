@@ -79,6 +79,8 @@ class FeedEvent:
     created: datetime | None = None
     # From a property-management system: the visit's source of truth (its times, contacts, cancellation).
     authoritative: bool = False
+    # The host's own code for the stay, given by their system (it beats every generated one); never shown.
+    host_code: str | None = field(default=None, repr=False)
 
     @property
     def stay_dates(self) -> tuple[date, date]:

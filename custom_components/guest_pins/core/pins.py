@@ -170,12 +170,14 @@ def choose_with_preference(
 ) -> tuple[GuestPin, GuestPin]:
     """Return the code the chain prefers and the code the stay gets, in one pass over the chain.
 
-    The owner's custom value comes first and is never moved, even when taken (the collision is reported
+    The owner's custom value (from Home Assistant, else from their property-management system) comes first
+    and is never moved, even when taken (the collision is reported
     instead); then a frozen code; then the chain's first offer that is not taken. When every offer is taken,
     the last one is perturbed until it is free.
     """
-    if memory.custom:
-        pin = GuestPin(memory.custom, PinMethod.CUSTOM)
+    # The host's own value: set in Home Assistant, else given by their property-management system.
+    if custom := memory.custom or event.host_code:
+        pin = GuestPin(custom, PinMethod.CUSTOM)
         return pin, pin
     if is_frozen(memory, event.checkin, now):
         assert memory.pin is not None  # noqa: S101 - is_frozen checked it
