@@ -9,6 +9,7 @@ import asyncio
 import importlib
 from pathlib import Path
 import pkgutil
+import socket
 import sys
 import tempfile
 import traceback
@@ -41,7 +42,7 @@ def _import_every_module() -> int:
 
 async def _setup_and_unload(config_dir: Path) -> str:
     """Add a property through the real config flow, check it loads, unload it, stop Home Assistant."""
-    from homeassistant import loader  # noqa: PLC0415
+    from homeassistant import auth as ha_auth, loader  # noqa: PLC0415
     from homeassistant.config_entries import ConfigEntries, ConfigEntryState  # noqa: PLC0415
     from homeassistant.const import __version__ as ha_version  # noqa: PLC0415
     from homeassistant.core import HomeAssistant  # noqa: PLC0415
@@ -63,8 +64,14 @@ async def _setup_and_unload(config_dir: Path) -> str:
     await hass.config_entries.async_initialize()
     dr.async_setup(hass)
     await asyncio.gather(dr.async_load(hass), er.async_load(hass), ir.async_load(hass))
+    # guest_pins serves its panel and webhooks: Home Assistant's HTTP server (and the auth it needs), on
+    # loopback and a free port.
+    hass.auth = await ha_auth.auth_manager_from_config(hass, [{"type": "homeassistant"}], [])
     await hass.async_start()
     try:
+        http = {"http": {"server_host": ["127.0.0.1"], "server_port": _free_port()}}
+        if not await async_setup_component(hass, "http", http):
+            _fail("async_setup_component('http') returned False")
         if not await async_setup_component(hass, "guest_pins", {}):
             _fail("async_setup_component('guest_pins') returned False")
         flow = await hass.config_entries.flow.async_init("guest_pins", context={"source": "user"})
@@ -84,6 +91,14 @@ async def _setup_and_unload(config_dir: Path) -> str:
     finally:
         await hass.async_stop(force=True)
     return ha_version
+
+
+def _free_port() -> int:
+    """Return a TCP port on loopback nothing listens on."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
 
 
 def main() -> None:
