@@ -28,6 +28,8 @@ from .models import GuestPinsConfigEntry, GuestPinsData
 from .panel import async_add_panel, async_remove_panel
 from .services import async_setup_services
 from .settings import PropertySettings, property_settings
+from .sources.coordinator import SourceCoordinator, source_scope
+from .sources.setup import async_start_sources, async_subscribe_lodgify, register_webhooks
 from .storage import async_load_state, create_store
 from .websocket import async_register_commands
 
@@ -86,6 +88,7 @@ async def async_setup_entry(hass: HomeAssistant, entry: GuestPinsConfigEntry) ->
         await coordinator.async_refresh()
 
     await asyncio.gather(*(_async_first_sync(coordinator) for coordinator in coordinators.values()))
+    sources = await async_start_sources(hass, entry, settings, time_zone, alerts)
 
     locks: dict[str, LockRuntime] = {}
     for lock_id, lock_settings in settings.locks.items():
@@ -106,13 +109,14 @@ async def async_setup_entry(hass: HomeAssistant, entry: GuestPinsConfigEntry) ->
             else [],
         )
 
-    manager = PropertyManager(hass, settings, store, state, time_zone, coordinators, locks, alerts)
+    readers: dict[str, CalendarCoordinator | SourceCoordinator] = {**coordinators, **sources}
+    manager = PropertyManager(hass, settings, store, state, time_zone, readers, locks, alerts)
     entry.runtime_data = GuestPinsData(
         settings=settings,
         time_zone=time_zone,
         manager=manager,
         commands=PropertyCommands(hass, entry, manager),
-        coordinators=coordinators,
+        coordinators=readers,
     )
     entry.async_on_unload(manager.async_stop)
     # The first plan before the entities: they are added with the view of their lock already there.
@@ -121,6 +125,8 @@ async def async_setup_entry(hass: HomeAssistant, entry: GuestPinsConfigEntry) ->
     for coordinator in coordinators.values():
         entry.async_on_unload(coordinator.cancel_repair_timer)
     _reload_on_subentry_change(hass, entry)
+    register_webhooks(hass, entry, sources, manager.async_replan)
+    await async_subscribe_lodgify(hass, sources)
     await async_add_panel(hass)
     return True
 
@@ -132,6 +138,7 @@ def _alert_scopes(settings: PropertySettings) -> list[str]:
         CHECK_SCOPE,
         BATTERY_SCOPE,
         *(feed_scope(calendar_id) for calendar_id in settings.calendars),
+        *(source_scope(source_id) for source_id in settings.sources),
         *(scope(lock_id) for lock_id in settings.locks for scope in (write_scope, path_scope)),
     ]
 

@@ -69,6 +69,22 @@ MIN_SYNC_INTERVAL: Final = timedelta(minutes=1)
 SUBENTRY_CALENDAR: Final = "calendar"
 SUBENTRY_LOCK: Final = "lock"
 SUBENTRY_STATIC_PIN: Final = "static_pin"
+# Reservation sources beside calendars: our signed webhook and two property-management systems.
+SUBENTRY_WEBHOOK: Final = "webhook"
+SUBENTRY_BEDS24: Final = "beds24"
+SUBENTRY_LODGIFY: Final = "lodgify"
+SOURCE_KINDS: Final = (SUBENTRY_WEBHOOK, SUBENTRY_BEDS24, SUBENTRY_LODGIFY)
+CONF_UNIT: Final = "unit"
+CONF_WEBHOOK_ID: Final = "webhook_id"
+CONF_SECRET: Final = "secret"  # noqa: S105 - a key name
+CONF_INVITE_CODE: Final = "invite_code"
+CONF_REFRESH_TOKEN: Final = "refresh_token"  # noqa: S105 - a key name
+CONF_API_KEY: Final = "api_key"
+CONF_BASE_URL: Final = "base_url"
+CONF_PMS_PROPERTY: Final = "pms_property"
+CONF_PMS_ROOMS: Final = "pms_rooms"
+BEDS24_URL: Final = "https://beds24.com/api/v2"
+LODGIFY_URL: Final = "https://api.lodgify.com"
 
 CONF_URL: Final = "url"
 CONF_CALENDAR_ENTITY: Final = "calendar_entity"

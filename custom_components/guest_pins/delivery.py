@@ -46,8 +46,8 @@ class Channel(Protocol):
     def reaches(self, stay: Stay) -> bool:
         """Return whether this channel can reach the stay's guest."""
 
-    async def async_send(self, stay: Stay, title: str, message: str) -> None:
-        """Send one message; raise DeliveryError when it did not go out."""
+    async def async_send(self, stay: Stay, keys: Keys, title: str, message: str) -> None:
+        """Send one message (`keys`: the codes it tells, by lock); raise DeliveryError if it did not go."""
 
 
 @dataclass
@@ -67,7 +67,7 @@ class HostChannel:
         """Return True: the host is told of every stay."""
         return True
 
-    async def async_send(self, stay: Stay, title: str, message: str) -> None:
+    async def async_send(self, stay: Stay, keys: Keys, title: str, message: str) -> None:
         """Send through each notify entity's own method (an action call would record the code)."""
         from homeassistant.components.notify.const import DATA_COMPONENT  # noqa: PLC0415 - with notify only
 
@@ -110,7 +110,7 @@ class GuestChannel:
         """Return whether the stay carries the contact this channel needs."""
         return self.target(stay) is not None
 
-    async def async_send(self, stay: Stay, title: str, message: str) -> None:
+    async def async_send(self, stay: Stay, keys: Keys, title: str, message: str) -> None:
         """Send to the guest's number or address."""
         target = self.target(stay)
         assert target is not None  # noqa: S101 - only called for stays it reaches

@@ -7,7 +7,17 @@ from typing import Any
 from homeassistant.components.diagnostics import async_redact_data
 from homeassistant.core import HomeAssistant
 
-from .const import CONF_CALENDAR_ENTITY, CONF_CODE, CONF_URL, SUBENTRY_STATIC_PIN
+from .const import (
+    CONF_API_KEY,
+    CONF_CALENDAR_ENTITY,
+    CONF_CODE,
+    CONF_REFRESH_TOKEN,
+    CONF_SECRET,
+    CONF_URL,
+    CONF_WEBHOOK_ID,
+    SUBENTRY_STATIC_PIN,
+)
+from .coordinator import CalendarCoordinator
 from .locks.base import Capabilities
 from .models import GuestPinsConfigEntry
 
@@ -15,7 +25,12 @@ TO_REDACT = {
     CONF_URL,
     CONF_CODE,
     CONF_CALENDAR_ENTITY,
-    "secret",
+    CONF_SECRET,
+    # Whoever knows a webhook id can push to it (a signature still has to match); tokens and keys open the
+    # host's property-management account.
+    CONF_WEBHOOK_ID,
+    CONF_REFRESH_TOKEN,
+    CONF_API_KEY,
     "guest",
     "guest_name",
     "phone_digits",
@@ -64,6 +79,19 @@ async def async_get_config_entry_diagnostics(
                 "platform": coordinator.data.platform.value if coordinator.data else None,
             }
             for coordinator in manager.coordinators.values()
+            if isinstance(coordinator, CalendarCoordinator)
+        },
+        "sources": {
+            coordinator.source.title: {
+                "kind": coordinator.source.kind,
+                "last_success": _iso(coordinator.last_success),
+                "failing_since": _iso(coordinator.failing_since),
+                "bookings": len(coordinator.state.bookings),
+                "events": len(coordinator.data.events) if coordinator.data else None,
+                "webhook_subscriptions": len(coordinator.state.subscriptions),
+            }
+            for coordinator in manager.coordinators.values()
+            if not isinstance(coordinator, CalendarCoordinator)
         },
         "stays": [
             {

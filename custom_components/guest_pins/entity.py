@@ -4,7 +4,7 @@ from homeassistant.core import callback
 from homeassistant.helpers.device_registry import DeviceEntryType, DeviceInfo
 from homeassistant.helpers.entity import Entity, EntityDescription
 
-from .const import DOMAIN
+from .const import DOMAIN, SUBENTRY_BEDS24, SUBENTRY_LODGIFY, SUBENTRY_WEBHOOK
 from .models import GuestPinsConfigEntry
 from .views import LockView, ViewHub
 
@@ -44,12 +44,21 @@ class GuestPinsLockEntity(Entity):
         self.async_write_ha_state()
 
 
+SOURCE_MODELS = {
+    SUBENTRY_WEBHOOK: "Signed webhook",
+    SUBENTRY_BEDS24: "Beds24",
+    SUBENTRY_LODGIFY: "Lodgify",
+}
+
+
 def calendar_device(entry: GuestPinsConfigEntry, calendar_id: str) -> DeviceInfo:
-    """Return the service device of a rental calendar."""
+    """Return the service device of a rental calendar or a reservation source."""
+    settings = entry.runtime_data.settings
+    source = settings.sources.get(calendar_id)
     return DeviceInfo(
         identifiers={(DOMAIN, f"{entry.entry_id}_{calendar_id}")},
-        name=entry.runtime_data.settings.calendars[calendar_id].title,
+        name=source.title if source else settings.calendars[calendar_id].title,
         entry_type=DeviceEntryType.SERVICE,
         manufacturer="guest_pins",
-        model="Rental calendar",
+        model=SOURCE_MODELS[source.kind] if source else "Rental calendar",
     )

@@ -36,6 +36,8 @@ from .locks.queue import FlushResult
 from .messenger import Messenger
 from .plan_alerts import plan_alert, plan_problems
 from .settings import PropertySettings
+from .sources.channels import source_channels
+from .sources.coordinator import SourceCoordinator
 from .storage import GuestPinsStore, PropertyState
 from .views import ViewHub, ViewSource
 
@@ -58,7 +60,7 @@ class PropertyManager:
         store: GuestPinsStore,
         state: PropertyState,
         zone: ZoneInfo,
-        coordinators: dict[str, CalendarCoordinator],
+        coordinators: dict[str, CalendarCoordinator | SourceCoordinator],
         locks: dict[str, LockRuntime],
         alerts: AlertCenter,
     ) -> None:
@@ -82,7 +84,10 @@ class PropertyManager:
             locks,
             self.events,
             alerts,
-            channels(hass, settings),
+            [
+                *channels(hass, settings),
+                *source_channels(coordinators, {i: lock.title for i, lock in locks.items()}),
+            ],
             self._async_save_now,
         )
         self.journey = GuestJourney(hass, settings, state, zone, locks, self.events, alerts, messenger)

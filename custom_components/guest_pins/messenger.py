@@ -94,7 +94,7 @@ class Messenger:
                 templates = templates or await async_default_templates(self.hass)
                 try:
                     title, message = self._message(stay, keys, due, channel.name, templates)
-                    await channel.async_send(stay, title, message)
+                    await channel.async_send(stay, keys, title, message)
                 except DeliveryError as err:
                     sends[channel.name] = delivery.failed(current, now, err.key)
                     failing.append((channel, sends[channel.name]))

@@ -9,6 +9,7 @@ from .commands import PropertyCommands
 from .coordinator import CalendarCoordinator
 from .manager import PropertyManager
 from .settings import PropertySettings
+from .sources.coordinator import SourceCoordinator
 
 
 @dataclass(slots=True)
@@ -19,7 +20,7 @@ class GuestPinsData:
     time_zone: ZoneInfo
     manager: PropertyManager
     commands: PropertyCommands
-    coordinators: dict[str, CalendarCoordinator]
+    coordinators: dict[str, CalendarCoordinator | SourceCoordinator]
 
     @property
     def property_name(self) -> str:

@@ -21,6 +21,7 @@ from .coordinator import CalendarCoordinator
 from .core.lifecycle import StayStatus
 from .entity import GuestPinsLockEntity, calendar_device
 from .models import GuestPinsConfigEntry
+from .sources.coordinator import SourceCoordinator
 from .views import LockView
 
 PARALLEL_UPDATES = 0
@@ -136,7 +137,7 @@ LOCK_SENSORS: tuple[LockSensorDescription, ...] = (
 class CalendarSensorDescription(SensorEntityDescription):
     """A calendar sensor: its value from the calendar's coordinator."""
 
-    value_fn: Callable[[CalendarCoordinator], StateType | datetime]
+    value_fn: Callable[[CalendarCoordinator | SourceCoordinator], StateType | datetime]
 
 
 CALENDAR_SENSORS: tuple[CalendarSensorDescription, ...] = (
@@ -164,7 +165,7 @@ async def async_setup_entry(
             [LockSensor(entry, description, lock_id) for description in LOCK_SENSORS],
             config_subentry_id=lock_id,
         )
-    for calendar_id in entry.runtime_data.settings.calendars:
+    for calendar_id in [*entry.runtime_data.settings.calendars, *entry.runtime_data.settings.sources]:
         async_add_entities(
             [CalendarSensor(entry, description, calendar_id) for description in CALENDAR_SENSORS],
             config_subentry_id=calendar_id,
@@ -191,8 +192,8 @@ class LockSensor(GuestPinsLockEntity, SensorEntity):
         return self.entity_description.attributes_fn(self.view)
 
 
-class CalendarSensor(CoordinatorEntity[CalendarCoordinator], SensorEntity):
-    """A sensor of a rental calendar, on the calendar's service device; it follows the calendar's syncs."""
+class CalendarSensor(CoordinatorEntity[CalendarCoordinator | SourceCoordinator], SensorEntity):
+    """A sensor of a rental calendar or a reservation source, on its service device; it follows its syncs."""
 
     _attr_has_entity_name = True
     entity_description: CalendarSensorDescription

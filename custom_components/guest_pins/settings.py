@@ -64,6 +64,7 @@ from .const import (
     MAX_BACKUP_SLOTS,
     MIN_SYNC_INTERVAL,
     POLICY_EXPIRE_NEXT_DAY,
+    SOURCE_KINDS,
     SUBENTRY_CALENDAR,
     SUBENTRY_LOCK,
     SUBENTRY_STATIC_PIN,
@@ -79,6 +80,7 @@ from .core.windows import WindowPolicy
 from .locks.base import Capabilities
 from .locks.factory import PathSpec
 from .locks.tuya import TuyaCloud
+from .sources.settings import SourceSettings, source_settings
 
 # A lock keeps a backup by default once its guest range has this many slots.
 MIN_GUEST_SLOTS_FOR_BACKUP = 4
@@ -162,6 +164,7 @@ class PropertySettings:
     calendars: Mapping[str, CalendarSettings] = field(default_factory=dict)
     locks: Mapping[str, LockSettings] = field(default_factory=dict)
     statics: tuple[StaticPin, ...] = ()
+    sources: Mapping[str, SourceSettings] = field(default_factory=dict)
 
     @property
     def ready_from(self) -> timedelta:
@@ -175,8 +178,11 @@ class PropertySettings:
 
     @property
     def calendar_locks(self) -> dict[str, frozenset[str]]:
-        """Return the locks each calendar feeds."""
-        return {calendar_id: calendar.locks for calendar_id, calendar in self.calendars.items()}
+        """Return the locks each calendar and each reservation source feeds."""
+        return {
+            **{calendar_id: calendar.locks for calendar_id, calendar in self.calendars.items()},
+            **{source_id: source.locks for source_id, source in self.sources.items()},
+        }
 
     def feed_settings(self, calendar_id: str, zones: Mapping[str, ZoneInfo]) -> FeedSettings:
         """Return how a calendar's feed is read (`zones`: the property's and calendars' zones, loaded)."""
@@ -233,6 +239,11 @@ def property_settings(entry: ConfigEntry) -> PropertySettings:
         },
         locks={sub.subentry_id: lock_settings(sub) for sub in entry.get_subentries_of_type(SUBENTRY_LOCK)},
         statics=tuple(static_pin_of(sub.data) for sub in entry.get_subentries_of_type(SUBENTRY_STATIC_PIN)),
+        sources={
+            sub.subentry_id: source_settings(sub)
+            for sub in entry.subentries.values()
+            if sub.subentry_type in SOURCE_KINDS
+        },
     )
 
 
