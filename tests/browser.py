@@ -9,7 +9,6 @@ from collections.abc import AsyncGenerator
 from dataclasses import dataclass
 from datetime import datetime
 import json
-import logging
 import os
 from pathlib import Path
 import shutil
@@ -125,8 +124,6 @@ async def serve(
     """
     from homeassistant.setup import async_setup_component  # noqa: PLC0415 - after the harness's patches
 
-    # aiohttp's access log cannot read the local time under the frozen clock (and says nothing we need).
-    logging.getLogger("aiohttp.access").setLevel(logging.WARNING)
     hass_storage["onboarding"] = ONBOARDED
     hass_storage["lovelace"] = DASHBOARD
     assert await async_setup_component(hass, "frontend", {})

@@ -1,6 +1,7 @@
 """Fixtures shared by the Home Assistant side of the test suite."""
 
 from collections.abc import AsyncGenerator, Generator
+import logging
 from typing import Any
 from unittest.mock import patch
 
@@ -26,10 +27,14 @@ from custom_components.guest_pins.const import CONF_TIME_ZONE, DEFAULT_OPTIONS, 
 
 from .browser import Site, launch, serve
 from .mqtt_peer import mosquitto
-from .property_builders import build_property_entry, load_property
+from .pms_peers import beds24_peer, lodgify_peer  # noqa: F401 - the emulators' fixtures
+from .property_builders import FeedServer, build_property_entry, load_property
 from .waiting import until
 from .zwave_double import FakeZWaveLock, install_zwave_lock
 from .zwave_peer import HOME_ID, ZWavePeer, zwave_server
+
+# aiohttp's access log cannot read the local time under a frozen clock (and says nothing a test needs).
+logging.getLogger("aiohttp.access").setLevel(logging.WARNING)
 
 # CI must be repeatable: the same examples on every run (the example database is not kept between runs).
 settings.register_profile("guest_pins", derandomize=True, database=None)
@@ -173,3 +178,12 @@ async def site(
 ) -> Site:
     """Home Assistant's real frontend, served to the browser (onboarding done, a dashboard with the card)."""
     return await serve(hass, hass_storage, aiohttp_client, browser)
+
+
+@pytest.fixture
+async def feed_server(socket_enabled: None) -> AsyncGenerator[FeedServer]:
+    """Serve a calendar on loopback (for tests that keep Home Assistant's web session real)."""
+    server = FeedServer()
+    await server.start()
+    yield server
+    await server.stop()

@@ -6,6 +6,8 @@ from datetime import datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from aiohttp import web
+from aiohttp.test_utils import TestServer
 from freezegun.api import FrozenDateTimeFactory
 from homeassistant.config_entries import ConfigEntryState, ConfigSubentryData
 from homeassistant.const import CONF_NAME
@@ -158,20 +160,21 @@ def build_property_entry(property_data: dict[str, Any], **options: Any) -> MockC
 async def load_property(
     hass: HomeAssistant,
     freezer: FrozenDateTimeFactory,
-    aioclient_mock: AiohttpClientMocker,
+    aioclient_mock: AiohttpClientMocker | None,
     entry: MockConfigEntry,
     *,
     serve_feed: bool = True,
 ) -> AsyncGenerator[MockConfigEntry]:
     """Load a property on Monday 14 Dec 2026, 12:00 in Berlin, with the Airbnb feed served; unload after.
 
-    `serve_feed` False leaves the feed to the test (it registered its own answer first).
+    `serve_feed` False leaves the feed to the test (it registered its own answer first, or serves it
+    itself: `aioclient_mock` None keeps Home Assistant's web session real, for real peers).
     """
     await hass.config.async_set_time_zone("Europe/Berlin")
     freezer.move_to(at(2026, 12, 14, 12))
     # The lock reports at the frozen time, so "last seen" is the same on every run.
     hass.states.async_set(LOCK_ENTITY, "locked", {"friendly_name": "Front door"}, force_update=True)
-    if serve_feed:
+    if serve_feed and aioclient_mock is not None:
         aioclient_mock.get(FEED_URL, content=feed("airbnb.ics"), headers={"ETag": '"v1"'})
     entry.add_to_hass(hass)
     assert await hass.config_entries.async_setup(entry.entry_id)
@@ -187,4 +190,36 @@ async def move_to(hass: HomeAssistant, freezer: FrozenDateTimeFactory, instant: 
     """Move the clock and let every timer that fell due run."""
     freezer.move_to(instant)
     async_fire_time_changed(hass, instant)
-    await hass.async_block_till_done()
+    # Coordinators refresh as background tasks: they too must finish at this instant.
+    await hass.async_block_till_done(wait_background_tasks=True)
+
+
+class FeedServer:
+    """A calendar server on loopback, for tests whose Home Assistant session must stay real (real peers)."""
+
+    def __init__(self) -> None:
+        """Serve an empty calendar until told otherwise."""
+        self.content = b"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\nEND:VCALENDAR\r\n"
+        self.server: TestServer | None = None
+
+    async def _serve(self, _request: web.Request) -> web.Response:
+        """Serve the current calendar."""
+        return web.Response(body=self.content, content_type="text/calendar")
+
+    @property
+    def url(self) -> str:
+        """Return the calendar's address."""
+        assert self.server is not None
+        return str(self.server.make_url("/calendar.ics"))
+
+    async def start(self) -> None:
+        """Listen on a free loopback port."""
+        app = web.Application()
+        app.router.add_get("/calendar.ics", self._serve)
+        self.server = TestServer(app, host="127.0.0.1")
+        await self.server.start_server()
+
+    async def stop(self) -> None:
+        """Stop listening."""
+        if self.server is not None:
+            await self.server.close()

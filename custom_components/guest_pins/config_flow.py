@@ -48,13 +48,17 @@ from .const import (
     METHOD_ORDERS,
     POLICY_EXPIRE_NEXT_DAY,
     POLICY_OFFSETS,
+    SUBENTRY_BEDS24,
     SUBENTRY_CALENDAR,
     SUBENTRY_LOCK,
+    SUBENTRY_LODGIFY,
     SUBENTRY_STATIC_PIN,
+    SUBENTRY_WEBHOOK,
 )
 from .flow_calendar import CalendarSubentryFlow
 from .flow_fields import zone_selector
 from .flow_lock import LockSubentryFlow
+from .flow_source import Beds24SourceFlow, LodgifySourceFlow, WebhookSourceFlow
 from .flow_static_pin import StaticPinSubentryFlow
 from .flow_way_in import WAY_IN_FIELDS, way_in_errors
 
@@ -83,6 +87,9 @@ class GuestPinsConfigFlow(ConfigFlow, domain=DOMAIN):
             SUBENTRY_CALENDAR: CalendarSubentryFlow,
             SUBENTRY_LOCK: LockSubentryFlow,
             SUBENTRY_STATIC_PIN: StaticPinSubentryFlow,
+            SUBENTRY_WEBHOOK: WebhookSourceFlow,
+            SUBENTRY_BEDS24: Beds24SourceFlow,
+            SUBENTRY_LODGIFY: LodgifySourceFlow,
         }
 
     async def async_step_user(self, user_input: dict[str, Any] | None = None) -> ConfigFlowResult:

@@ -56,6 +56,8 @@ FALLBACK = {
     "channel_host": "host",
     "channel_sms": "SMS",
     "channel_email": "e-mail",
+    "channel_beds24": "Beds24",
+    "channel_lodgify": "Lodgify",
     "guest": "Guest",
 }
 _GUEST_SAYS = {

@@ -34,7 +34,7 @@ from .lock_runtime import LockRuntime, async_flush, queue_plan, record, write_al
 from .locks.base import KeypadUse
 from .locks.queue import FlushResult
 from .messenger import Messenger
-from .plan_alerts import plan_alert, plan_problems
+from .plan_alerts import disagreement_alerts, plan_alert, plan_problems
 from .settings import PropertySettings
 from .sources.channels import source_channels
 from .sources.coordinator import SourceCoordinator
@@ -76,19 +76,10 @@ class PropertyManager:
         self.events = PropertyEvents(hass, settings, locks, lambda: self.plan)
         self.views = ViewHub()
         self.view_source = ViewSource(hass, state, settings, zone, locks, alerts)
+        names = {lock_id: lock.title for lock_id, lock in locks.items()}
+        via = [*channels(hass, settings), *source_channels(coordinators, names)]
         messenger = Messenger(
-            hass,
-            settings,
-            state,
-            zone,
-            locks,
-            self.events,
-            alerts,
-            [
-                *channels(hass, settings),
-                *source_channels(coordinators, {i: lock.title for i, lock in locks.items()}),
-            ],
-            self._async_save_now,
+            hass, settings, state, zone, locks, self.events, alerts, via, self._async_save_now
         )
         self.journey = GuestJourney(hass, settings, state, zone, locks, self.events, alerts, messenger)
         self.plan: PropertyPlan | None = None
@@ -323,6 +314,7 @@ class PropertyManager:
             if found.alert_id not in self.alerts.announced:
                 self.events.plan_problem(found)
             alerts.append(plan_alert(found, self.locks, plan, self.zone))
+        alerts += disagreement_alerts(plan, self.settings, self.zone)
         self.alerts.sync(PLAN_SCOPE, alerts)
 
     def _schedule_wake(self, now: datetime) -> None:

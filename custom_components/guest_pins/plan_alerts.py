@@ -15,6 +15,7 @@ from .core.loop import PlanAlert, PlanAlertKind, plan_alerts
 from .core.model import Stay
 from .core.owners import owned_stay
 from .lock_runtime import LockRuntime
+from .settings import PropertySettings
 
 
 def stay_label(stay: Stay | None, zone: ZoneInfo, fallback: str) -> str:
@@ -61,3 +62,29 @@ def plan_alert(
         case PlanAlertKind.MISSING_CODE:
             placeholders = {"lock": lock, "reservation": reservation}
     return Alert(found.alert_id, found.kind, placeholders)
+
+
+def disagreement_alerts(plan: PropertyPlan, settings: PropertySettings, zone: ZoneInfo) -> list[Alert]:
+    """Return an alert per visit a property-management system cancelled while a calendar still lists it."""
+    names = {
+        **{calendar_id: calendar.title for calendar_id, calendar in settings.calendars.items()},
+        **{source_id: source.title for source_id, source in settings.sources.items()},
+    }
+
+    def named(source: str) -> str:
+        """Return the calendar or source a source id belongs to, by its name."""
+        return names.get(source.split("/", 1)[0], source.split("/", 1)[0])
+
+    return [
+        Alert(
+            f"sources_disagree_{found.stay_id}",
+            "sources_disagree",
+            {
+                "guest": found.guest_name or UNNAMED_GUEST,
+                "checkin": f"{found.checkin.astimezone(zone):%Y-%m-%d %H:%M}",
+                "cancelled_by": named(found.cancelled_by),
+                "listed_by": ", ".join(sorted({named(source) for source in found.listed_by})),
+            },
+        )
+        for found in plan.disagreements
+    ]

@@ -144,9 +144,8 @@ def merge_sources(
         # The source of truth's event: its times and contact details win.
         event = next((member for member in group if member.authoritative), group[0])
         if (cancel := cancelled.get(index)) is not None:
-            disagreements.append(
-                Disagreement(stay_id, source_id(cancel), tuple(ids), event.guest_name, event.checkin)
-            )
+            name = cancel.guest_name or event.guest_name
+            disagreements.append(Disagreement(stay_id, source_id(cancel), tuple(ids), name, event.checkin))
             continue
         booked = min(
             seen.get(sid) or member.created or member.checkin for sid, member in zip(ids, group, strict=True)

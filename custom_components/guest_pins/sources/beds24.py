@@ -121,13 +121,18 @@ class Beds24Client:
         raise Beds24Error("auth_failed")  # pragma: no cover - the loop returns or raises
 
     def _note_credits(self, headers: Mapping[str, str], now: datetime, *, refused: bool) -> None:
-        """Remember the credits left; below the reserve (or refused), wait for the window to reset."""
+        """Remember the credits left; below the reserve (or refused), wait for the window to reset.
+
+        The answer that brought the credits low is still used; a refused one raises CreditsLow.
+        """
         left, resets_in = _header(headers, _REMAINING), _header(headers, _RESETS_IN)
         if left is not None:
             self.credits_left = left
         if refused or (left is not None and left < CREDIT_RESERVE):
             self.resets_at = now + timedelta(seconds=resets_in if resets_in is not None else 300)
-            raise CreditsLow(self.resets_at)
+            if refused:
+                raise CreditsLow(self.resets_at)
+            return
         self.resets_at = None
 
     async def async_bookings(

@@ -195,7 +195,10 @@ class SourceCoordinator(DataUpdateCoordinator[ParsedFeed]):
             raise UpdateFailed(type(err).__name__) from None
         self.failing_since = None
         self.last_success = now
-        self.alerts.sync(source_scope(self.source.source_id), [])
+        if self.beds24 is not None and self.beds24.resets_at is not None:
+            self._tell_credits(self.beds24.resets_at)  # this pass worked; the next waits for the reset
+        else:
+            self.alerts.sync(source_scope(self.source.source_id), [])
         self._forget_old(now)
         await self.async_save()
         return self.feed()
