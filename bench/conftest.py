@@ -5,6 +5,9 @@ import pytest
 # Before any `hass` fixture runs: the harness's testing_config would otherwise shadow our package.
 import custom_components  # noqa: F401
 
+# The real peers of the test suite (the Z-Wave server, a calendar server), for B4.
+from tests.conftest import feed_server, zwave_locks, zwave_peer  # noqa: F401
+
 
 @pytest.fixture(autouse=True)
 def auto_enable_custom_integrations(enable_custom_integrations: None) -> None:
