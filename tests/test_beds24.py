@@ -239,3 +239,22 @@ async def test_beds24_rings_the_doorbell_and_the_booking_is_read_again(
     assert ("id", str(booking_id)) in bookings_requests(beds24_peer)[-1]
     (stay,) = stays(beach_house)
     assert stay.checkout.date().isoformat() == "2026-12-20"
+
+
+async def test_the_guest_is_messaged_through_the_booking_channel(
+    hass: HomeAssistant,
+    freezer: FrozenDateTimeFactory,
+    beach_house: MockConfigEntry,
+    beds24_peer: Beds24Emulator,
+) -> None:
+    """24 h before check-in: Jane's code goes out as an Airbnb message; a direct booking gets DOORCODE."""
+    direct = beds24_peer.add_booking(
+        arrival="2026-12-20", departure="2026-12-22", channel="direct", mobile="+49 170 555 2468"
+    )
+    await poll(hass, freezer, at(2026, 12, 14, 16))
+    (message,) = beds24_peer.messages
+    assert "4567" in message["message"]
+    await poll(hass, freezer, at(2026, 12, 19, 16, 0, 2))
+    info = beds24_peer.bookings[direct["id"]].get("infoItems") or []
+    assert [(item["code"], item["text"]) for item in info] == [("DOORCODE", "2468")]
+    assert len(beds24_peer.messages) == 1  # Beds24 cannot message a direct booking's guest

@@ -31,6 +31,7 @@ from custom_components.guest_pins.const import (
     DOMAIN,
     SUBENTRY_WEBHOOK,
 )
+from custom_components.guest_pins.diagnostics import async_get_config_entry_diagnostics
 
 from .pms_peers import new_secret, signed_headers
 from .property_builders import LOCK_ID, at, load_property, lock_subentry, move_to
@@ -216,3 +217,26 @@ async def test_pushes_and_their_ids_survive_a_restart(
     (stay,) = stays(beach_house)
     assert stay.guest_name == "Jane Doe"
     assert await post(client, body, headers) == (200, {"status": "unchanged"})
+
+
+async def test_diagnostics_keep_the_webhook_secret(
+    hass: HomeAssistant,
+    beach_house: MockConfigEntry,
+    client: TestClient,
+) -> None:
+    """The secret, the webhook's id and the guest's details are redacted; counts remain."""
+    assert (await post(client, reservation()))[0] == 200
+    diagnostics = await async_get_config_entry_diagnostics(hass, beach_house)
+    text = json.dumps(diagnostics)
+    for private in (SECRET, HOOK, "Jane", "jane@example.com", "4567", "2468"):
+        assert private not in text, private
+    assert diagnostics["sources"] == {
+        "Our PMS": {
+            "kind": "webhook",
+            "last_success": None,
+            "failing_since": None,
+            "bookings": 1,
+            "events": 1,
+            "webhook_subscriptions": 0,
+        }
+    }
