@@ -21,8 +21,8 @@ from custom_components.guest_pins.blueprints import SHIPPED, async_install
 from custom_components.guest_pins.const import DOMAIN
 
 from .notify_stand_ins import async_install_host_phone, async_install_sms
-from .property_builders import FEED_URL, at, load_property, move_to
-from .test_journey import JANE, jane_entry
+from .property_builders import at, move_to
+from .test_journey import jane_loaded
 from .zwave_double import FakeZWaveLock, keypad
 
 NAMES = {"guest_arrived.yaml", "text_guest_code.yaml", "welcome_guest.yaml"}
@@ -80,10 +80,7 @@ async def jane(
     folder(hass).parent.mkdir(parents=True)  # as Home Assistant made it at its first start
     await async_install_host_phone(hass)
     await async_install_sms(hass)
-    aioclient_mock.get(FEED_URL, content=JANE)
-    async with load_property(
-        hass, freezer, aioclient_mock, jane_entry(property_data), serve_feed=False
-    ) as entry:
+    async with jane_loaded(hass, freezer, aioclient_mock, property_data) as entry:
         yield entry
 
 

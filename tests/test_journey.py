@@ -5,6 +5,7 @@ notify entity and an SMS notify service for guests.
 """
 
 from collections.abc import AsyncGenerator
+from contextlib import asynccontextmanager
 from datetime import timedelta
 from typing import Any
 from unittest.mock import patch
@@ -58,6 +59,23 @@ def jane_entry(
     )
 
 
+@asynccontextmanager
+async def jane_loaded(
+    hass: HomeAssistant,
+    freezer: FrozenDateTimeFactory,
+    aioclient_mock: AiohttpClientMocker,
+    property_data: dict[str, Any],
+    feed: bytes = JANE,
+    statics: list[ConfigSubentryData] | None = None,
+    **options: Any,
+) -> AsyncGenerator[MockConfigEntry]:
+    """Load Jane's property (with `statics` and `options`) on Monday 14 Dec 2026, 12:00, serving `feed`."""
+    aioclient_mock.get(FEED_URL, content=feed)
+    entry = jane_entry(property_data, statics, **options)
+    async with load_property(hass, freezer, aioclient_mock, entry, serve_feed=False) as loaded:
+        yield loaded
+
+
 @pytest.fixture
 async def inboxes(hass: HomeAssistant) -> tuple[Inbox, Inbox]:
     """Return the host's phone and the guests' SMS service."""
@@ -74,10 +92,7 @@ async def jane(
     property_data: dict[str, Any],
 ) -> AsyncGenerator[MockConfigEntry]:
     """Load the property on Monday 14 Dec 2026, 12:00, with Jane's booking."""
-    aioclient_mock.get(FEED_URL, content=JANE)
-    async with load_property(
-        hass, freezer, aioclient_mock, jane_entry(property_data), serve_feed=False
-    ) as entry:
+    async with jane_loaded(hass, freezer, aioclient_mock, property_data) as entry:
         yield entry
 
 

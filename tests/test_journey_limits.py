@@ -16,8 +16,8 @@ from pytest_homeassistant_custom_component.test_util.aiohttp import AiohttpClien
 from custom_components.guest_pins.const import CONF_GUEST_SMS, CONF_MESSAGE_TEMPLATE, DOMAIN
 
 from .notify_stand_ins import Inbox, async_install_host_phone, async_install_sms
-from .property_builders import FEED_URL, at, load_property, move_to
-from .test_journey import JANE, jane_entry
+from .property_builders import at, move_to
+from .test_journey import JANE, jane_loaded
 from .zwave_double import FakeZWaveLock, keypad
 
 
@@ -37,10 +37,7 @@ async def test_moments_missed_while_home_assistant_was_down(
     sms = await async_install_sms(hass)
     host = await async_install_host_phone(hass)
     events = async_capture_events(hass, "guest_pins_event")
-    aioclient_mock.get(FEED_URL, content=JANE)
-    async with load_property(
-        hass, freezer, aioclient_mock, jane_entry(property_data), serve_feed=False
-    ) as entry:
+    async with jane_loaded(hass, freezer, aioclient_mock, property_data) as entry:
         assert await hass.config_entries.async_unload(entry.entry_id)
         freezer.move_to(at(2026, 12, 15, 17))  # Home Assistant stopped over the reminders and checks
         assert await hass.config_entries.async_setup(entry.entry_id)
@@ -77,9 +74,7 @@ async def test_a_missing_notify_action_is_told_and_the_code_goes_once_it_exists(
     """notify.sms does not exist at send time: a repair and an event; retried until it works; never lost."""
     await async_install_host_phone(hass)
     events = async_capture_events(hass, "guest_pins_event")
-    aioclient_mock.get(FEED_URL, content=JANE)
-    entry = jane_entry(property_data)
-    async with load_property(hass, freezer, aioclient_mock, entry, serve_feed=False):
+    async with jane_loaded(hass, freezer, aioclient_mock, property_data):
         await move_to(hass, freezer, at(2026, 12, 14, 16))
         failed = [event.data for event in events if event.data["type"] == "delivery_failed"]
         assert [(event["channel"], event["reason"]) for event in failed] == [("sms", "notify_missing")]
@@ -105,10 +100,9 @@ async def test_the_hosts_template_and_a_broken_one(
     """The host's own words reach the guest; a template that fails sends the default and tells the host."""
     sms = await async_install_sms(hass)
     host = await async_install_host_phone(hass)
-    aioclient_mock.get(FEED_URL, content=JANE)
     template = "Hi {{ guest.split()[0] }}! Door {{ code }} from {{ checkin }}. See you, Ann"
-    entry = jane_entry(property_data, **{CONF_MESSAGE_TEMPLATE: template})
-    async with load_property(hass, freezer, aioclient_mock, entry, serve_feed=False) as loaded:
+    options = {CONF_MESSAGE_TEMPLATE: template}
+    async with jane_loaded(hass, freezer, aioclient_mock, property_data, **options) as loaded:
         await move_to(hass, freezer, at(2026, 12, 14, 16))
         assert sms.texts == ["Hi Jane! Door 4567 from 2026-12-15 16:00. See you, Ann"]
         hass.config_entries.async_update_entry(
@@ -147,8 +141,7 @@ async def test_a_low_battery_with_a_check_in_coming_is_reported(
         suggested_object_id="front_door_battery",
     )
     hass.states.async_set(battery.entity_id, "15", {"unit_of_measurement": "%"})
-    aioclient_mock.get(FEED_URL, content=JANE)
-    async with load_property(hass, freezer, aioclient_mock, jane_entry(property_data), serve_feed=False):
+    async with jane_loaded(hass, freezer, aioclient_mock, property_data):
         issue = ir.async_get(hass).async_get_issue(DOMAIN, "battery_low_lock1")
         assert issue is not None
         assert issue.translation_placeholders == {"lock": "Front door", "level": "15", "threshold": "20"}
@@ -167,9 +160,7 @@ async def test_a_code_that_should_not_open_the_door_is_told(
     """The backup nobody was given, and a slot nobody holds, open the door: the host hears of each."""
     host = await async_install_host_phone(hass)
     events = async_capture_events(hass, "guest_pins_event")
-    aioclient_mock.get(FEED_URL, content=JANE)
-    entry = jane_entry(property_data, **{CONF_GUEST_SMS: ""})
-    async with load_property(hass, freezer, aioclient_mock, entry, serve_feed=False):
+    async with jane_loaded(hass, freezer, aioclient_mock, property_data, **{CONF_GUEST_SMS: ""}) as entry:
         keypad(hass, "lock.front_door", user=7)  # the backup slot: nobody was given that code
         await move_to(hass, freezer, at(2026, 12, 14, 12, 5))
         keypad(hass, "lock.front_door", user=3)  # an empty slot (someone's code set at the keypad?)
@@ -200,8 +191,8 @@ async def test_a_guest_without_contact_details_is_told_to_the_host(
     """Jane's booking has no phone number: at send time the host gets the code, and is told she cannot."""
     sms = await async_install_sms(hass)
     host = await async_install_host_phone(hass)
-    aioclient_mock.get(FEED_URL, content=JANE.replace(b"Phone: +49 151 2345 4567\\n", b""))
-    async with load_property(hass, freezer, aioclient_mock, jane_entry(property_data), serve_feed=False):
+    no_phone = JANE.replace(b"Phone: +49 151 2345 4567\\n", b"")
+    async with jane_loaded(hass, freezer, aioclient_mock, property_data, no_phone):
         await move_to(hass, freezer, at(2026, 12, 14, 15, 59))
         assert not [title for title, _, _ in host.messages if "cannot be sent" in (title or "")]
         await move_to(hass, freezer, at(2026, 12, 14, 16))

@@ -19,8 +19,8 @@ from custom_components.guest_pins.const import DOMAIN
 from custom_components.guest_pins.logbook import FALLBACK, describe
 
 from .notify_stand_ins import async_install_host_phone, async_install_sms
-from .property_builders import FEED_URL, at, load_property, move_to
-from .test_journey import JANE, jane_entry
+from .property_builders import at, move_to
+from .test_journey import jane_loaded
 from .zwave_double import FakeZWaveLock, keypad
 
 
@@ -43,8 +43,7 @@ async def test_the_logbook_says_jane_checked_in_and_opened_the_front_door(
     assert await async_setup_component(hass, "logbook", {})
     await async_install_host_phone(hass)
     await async_install_sms(hass)
-    aioclient_mock.get(FEED_URL, content=JANE)
-    async with load_property(hass, freezer, aioclient_mock, jane_entry(property_data), serve_feed=False):
+    async with jane_loaded(hass, freezer, aioclient_mock, property_data):
         await move_to(hass, freezer, at(2026, 12, 15, 15, 59, 30))
         await move_to(hass, freezer, at(2026, 12, 15, 16, 40))
         keypad(hass, "lock.front_door", user=1)

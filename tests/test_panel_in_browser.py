@@ -18,8 +18,8 @@ from pytest_homeassistant_custom_component.test_util.aiohttp import AiohttpClien
 
 from .browser import Site, screenshot
 from .notify_stand_ins import async_install_host_phone, async_install_sms
-from .property_builders import FEED_URL, at, load_property, move_to, static_subentry
-from .test_journey import jane_entry
+from .property_builders import at, move_to, static_subentry
+from .test_journey import jane_loaded
 from .zwave_double import FakeZWaveLock, keypad
 
 THREE_GUESTS = (
@@ -50,15 +50,11 @@ async def rental(
     """Load the property on Monday, let Jane in on Tuesday at 16:40, and stop the clock at 16:41."""
     await async_install_sms(hass)
     await async_install_host_phone(hass)
-    aioclient_mock.get(FEED_URL, content=THREE_GUESTS)
-    entry = jane_entry(
-        property_data,
-        statics=[
-            static_subentry("Cleaner - Maria", "5831", {"saturday": "10:00-14:00"}),
-            static_subentry("Manager", "9911"),
-        ],
-    )
-    async with load_property(hass, freezer, aioclient_mock, entry, serve_feed=False) as loaded:
+    statics = [
+        static_subentry("Cleaner - Maria", "5831", {"saturday": "10:00-14:00"}),
+        static_subentry("Manager", "9911"),
+    ]
+    async with jane_loaded(hass, freezer, aioclient_mock, property_data, THREE_GUESTS, statics) as loaded:
         await move_to(hass, freezer, at(2026, 12, 15, 15, 59, 30))
         await move_to(hass, freezer, at(2026, 12, 15, 16, 40))
         keypad(hass, "lock.front_door", user=1)

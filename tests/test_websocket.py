@@ -21,8 +21,8 @@ from pytest_homeassistant_custom_component.typing import MockHAClientWebSocket, 
 from custom_components.guest_pins.const import DOMAIN
 
 from .notify_stand_ins import async_install_host_phone, async_install_sms
-from .property_builders import FEED_URL, at, load_property, move_to, static_subentry
-from .test_journey import JANE, jane_entry
+from .property_builders import FEED_URL, at, move_to, static_subentry
+from .test_journey import JANE, jane_loaded
 from .zwave_double import FakeZWaveLock
 
 type Client = Callable[..., Awaitable[MockHAClientWebSocket]]
@@ -40,15 +40,11 @@ async def beach_house(
     """Load Jane's property on Monday 14 Dec 2026, 12:00, with a cleaner and a manager."""
     await async_install_sms(hass)
     await async_install_host_phone(hass)
-    aioclient_mock.get(FEED_URL, content=JANE)
-    entry = jane_entry(
-        property_data,
-        statics=[
-            static_subentry("Cleaner - Maria", "5831", {"saturday": "10:00-14:00"}),
-            static_subentry("Manager", "9911"),
-        ],
-    )
-    async with load_property(hass, freezer, aioclient_mock, entry, serve_feed=False) as loaded:
+    statics = [
+        static_subentry("Cleaner - Maria", "5831", {"saturday": "10:00-14:00"}),
+        static_subentry("Manager", "9911"),
+    ]
+    async with jane_loaded(hass, freezer, aioclient_mock, property_data, statics=statics) as loaded:
         yield loaded
 
 

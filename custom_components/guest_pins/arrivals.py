@@ -6,11 +6,10 @@ its window, a backup nobody was given, or a slot nobody holds is told to the hos
 low with a check-in coming is part of the check before arrival.
 """
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime
 from typing import Literal
-from zoneinfo import ZoneInfo
 
 from homeassistant.components.sensor import SensorDeviceClass
 from homeassistant.core import CALLBACK_TYPE, Event, EventStateChangedData, HomeAssistant, callback
@@ -18,15 +17,13 @@ from homeassistant.helpers import entity_registry as er
 from homeassistant.helpers.event import async_track_state_change_event
 from homeassistant.util import dt as dt_util
 
-from .alerts import Alert, AlertCenter
+from .alerts import Alert
 from .core import arrival, lifecycle
 from .core.arrival import Use, Who
 from .core.engine import PropertyPlan
-from .events import PropertyEvents
 from .lock_runtime import LockRuntime
 from .locks.base import KeypadUse
-from .settings import PropertySettings
-from .storage import PropertyState
+from .parts import PropertyPart
 
 BATTERY_SCOPE = "battery"
 
@@ -63,27 +60,8 @@ def battery_level(hass: HomeAssistant, entity_id: str) -> float | Literal[False]
         return None  # unknown or unavailable
 
 
-class Arrivals:
+class Arrivals(PropertyPart):
     """Follows one property's doors."""
-
-    def __init__(
-        self,
-        hass: HomeAssistant,
-        settings: PropertySettings,
-        state: PropertyState,
-        zone: ZoneInfo,
-        locks: Mapping[str, LockRuntime],
-        events: PropertyEvents,
-        alerts: AlertCenter,
-    ) -> None:
-        """Follow the property's locks."""
-        self.hass = hass
-        self.settings = settings
-        self.journey = state.journey
-        self.zone = zone
-        self.locks = locks
-        self.events = events
-        self.alerts = alerts
 
     @callback
     def keypad_used(self, lock_id: str, use: KeypadUse, now: datetime, plan: PropertyPlan | None) -> Use:

@@ -10,53 +10,32 @@ import asyncio
 from collections.abc import Mapping
 from dataclasses import replace
 from datetime import datetime, timedelta
-from zoneinfo import ZoneInfo
 
-from homeassistant.core import HomeAssistant
 from homeassistant.helpers import issue_registry as ir
 
-from .alerts import Alert, AlertCenter
+from .alerts import Alert
 from .arrivals import Arrivals
 from .const import UNNAMED_GUEST
 from .core import arrival, backups as backup_codes, lifecycle
 from .core.engine import Moment, MomentKind, PropertyPlan
 from .core.model import Stay
 from .core.owners import stay_owner
-from .events import PropertyEvents
 from .journey_state import KEEP_DAYS, StayRecord
 from .lock_runtime import LockRuntime, keys_of, working_locks
 from .messenger import Messenger, delivery_scope
-from .settings import PropertySettings
-from .storage import PropertyState
+from .parts import PropertyPart, PropertyParts
 
 CHECK_SCOPE = "checks"
 
 
-class GuestJourney:
+class GuestJourney(PropertyPart):
     """One property's guests, from booking to check-out."""
 
-    def __init__(
-        self,
-        hass: HomeAssistant,
-        settings: PropertySettings,
-        state: PropertyState,
-        zone: ZoneInfo,
-        locks: Mapping[str, LockRuntime],
-        events: PropertyEvents,
-        alerts: AlertCenter,
-        messenger: Messenger,
-    ) -> None:
+    def __init__(self, parts: PropertyParts, messenger: Messenger) -> None:
         """Follow the property's stays."""
-        self.hass = hass
-        self.settings = settings
-        self.state = state
-        self.journey = state.journey
-        self.zone = zone
-        self.locks = locks
-        self.events = events
-        self.alerts = alerts
+        super().__init__(parts)
         self.messenger = messenger
-        self.arrivals = Arrivals(hass, settings, state, zone, locks, events, alerts)
+        self.arrivals = Arrivals(parts)
 
     async def async_step(self, plan: PropertyPlan, now: datetime, moments: list[Moment]) -> None:
         """Keep the stays' records, run the checks that fell due, send what is due, and update statuses."""

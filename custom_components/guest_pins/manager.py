@@ -34,6 +34,7 @@ from .lock_runtime import LockRuntime, async_flush, queue_plan, record, write_al
 from .locks.base import KeypadUse
 from .locks.queue import FlushResult
 from .messenger import Messenger
+from .parts import PropertyParts
 from .plan_alerts import disagreement_alerts, plan_alert, plan_problems
 from .settings import PropertySettings
 from .sources.channels import source_channels
@@ -76,12 +77,10 @@ class PropertyManager:
         self.events = PropertyEvents(hass, settings, locks, lambda: self.plan)
         self.views = ViewHub()
         self.view_source = ViewSource(hass, state, settings, zone, locks, alerts)
+        parts = PropertyParts(hass, settings, state, zone, locks, self.events, alerts)
         names = {lock_id: lock.title for lock_id, lock in locks.items()}
         via = [*channels(hass, settings), *source_channels(coordinators, names)]
-        messenger = Messenger(
-            hass, settings, state, zone, locks, self.events, alerts, via, self._async_save_now
-        )
-        self.journey = GuestJourney(hass, settings, state, zone, locks, self.events, alerts, messenger)
+        self.journey = GuestJourney(parts, Messenger(parts, via, self._async_save_now))
         self.plan: PropertyPlan | None = None
         # Where the last pass left off (kept across restarts: what fell due meanwhile is handled at start).
         self.last_tick: datetime | None = state.journey.last_tick

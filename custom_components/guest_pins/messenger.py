@@ -5,14 +5,12 @@ The core decides when and what (`core/delivery`); this module writes the message
 (saved at once, so a restart never sends it twice), and tells the host when a message keeps failing.
 """
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable
 from datetime import datetime
-from zoneinfo import ZoneInfo
 
-from homeassistant.core import HomeAssistant
 from homeassistant.helpers import issue_registry as ir
 
-from .alerts import Alert, AlertCenter
+from .alerts import Alert
 from .const import UNNAMED_GUEST
 from .core import delivery
 from .core.model import Stay
@@ -25,10 +23,8 @@ from .delivery import (
     render,
     variables,
 )
-from .events import PropertyEvents
-from .lock_runtime import LockRuntime, keys_of
-from .settings import PropertySettings
-from .storage import PropertyState
+from .lock_runtime import keys_of
+from .parts import PropertyPart, PropertyParts
 
 DELIVERY_SCOPE = "delivery:"
 
@@ -38,29 +34,14 @@ def delivery_scope(stay_id: str) -> str:
     return f"{DELIVERY_SCOPE}{stay_id}"
 
 
-class Messenger:
+class Messenger(PropertyPart):
     """Sends one property's keys."""
 
     def __init__(
-        self,
-        hass: HomeAssistant,
-        settings: PropertySettings,
-        state: PropertyState,
-        zone: ZoneInfo,
-        locks: Mapping[str, LockRuntime],
-        events: PropertyEvents,
-        alerts: AlertCenter,
-        channels: Iterable[Channel],
-        save_now: Callable[[], object],
+        self, parts: PropertyParts, channels: Iterable[Channel], save_now: Callable[[], object]
     ) -> None:
         """Send through `channels`; `save_now` writes the store at once."""
-        self.hass = hass
-        self.settings = settings
-        self.state = state
-        self.zone = zone
-        self.locks = locks
-        self.events = events
-        self.alerts = alerts
+        super().__init__(parts)
         self.channels = list(channels)
         self._save_now = save_now
 

@@ -1,6 +1,6 @@
 // Small browser helpers shared by the panel and the card.
 
-import type { PropertyValues } from "lit";
+import { html, type PropertyValues, type TemplateResult } from "lit";
 import type { HomeAssistant } from "./ws";
 
 /**
@@ -49,4 +49,11 @@ export function onlyStatesChanged(changed: PropertyValues, hass?: HomeAssistant)
   if (changed.size !== 1 || !changed.has("hass")) return false;
   const old = changed.get("hass") as HomeAssistant | undefined;
   return !!old && !!hass && old.localize === hass.localize && old.language === hass.language && old.locale === hass.locale;
+}
+
+/** The button that leads from a stay or a lock back to the timeline. */
+export function backButton(host: EventTarget, label: string): TemplateResult {
+  return html`<button class="back btn small" @click=${() => fire(host, NAVIGATE_EVENT, { path: "" })}>
+    <span aria-hidden="true">←</span> ${label}
+  </button>`;
 }

@@ -3,8 +3,9 @@
 
 import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from "lit";
 import { property, state } from "lit/decorators.js";
-import { NAVIGATE_EVENT, defineOnce, fire, onlyStatesChanged } from "./dom";
+import { backButton, defineOnce, onlyStatesChanged } from "./dom";
 import { Formatter } from "./format";
+import { columns, dataTable } from "./table";
 import { I18n } from "./i18n";
 import { REVEAL_MS } from "./stay-view";
 import { baseStyles } from "./styles";
@@ -92,9 +93,7 @@ export class GuestPinsLockView extends LitElement {
     if (!hass || !overview) return nothing;
     const i18n = new I18n(hass, "panel");
     const lock = overview.locks.find((item) => item.id === this.lockId);
-    const back = html`<button class="back btn small" @click=${() => fire(this, NAVIGATE_EVENT, { path: "" })}>
-      <span aria-hidden="true">←</span> ${i18n.t("back_to_timeline")}
-    </button>`;
+    const back = backButton(this, i18n.t("back_to_timeline"));
     if (!lock) return html`${back}<p class="message warning" role="status">${i18n.t("lock_not_found")}</p>`;
     const fmt = new Formatter(hass, overview.time_zone);
     const status = i18n.lockStatus(lock.status);
@@ -141,106 +140,83 @@ export class GuestPinsLockView extends LitElement {
 
   private renderSlots(lock: LockInfo, i18n: I18n, fmt: Formatter): TemplateResult {
     const slots = [...lock.slots].sort((a, b) => a.slot - b.slot);
+    const head = columns(i18n.t("slot"), i18n.t("whose"), i18n.t("kind"), i18n.t("code"), i18n.t("since"));
+    const rows = slots.map((slot) => {
+      const shown = this.revealed.get(slot.slot);
+      const code = html`<span class="nowrap">
+        <span class="code" data-testid="slot-code">${shown ?? slot.code}</span>
+        ${shown !== undefined
+          ? html`<button class="btn small" @click=${() => this.hideSlot(slot.slot)}>${i18n.t("hide")}</button>`
+          : codesMasked(this.overview)
+            ? html`<button
+                class="btn small"
+                data-testid="reveal-slot"
+                aria-label=${i18n.t("reveal_slot", { slot: slot.slot })}
+                ?disabled=${this.busy !== undefined}
+                @click=${() => this.reveal(lock, slot.slot)}
+              >
+                ${i18n.t("reveal")}
+              </button>`
+            : nothing}
+      </span>`;
+      const since = slot.since ? fmt.dateTime(slot.since) : i18n.t("unknown");
+      return { key: slot.slot, cells: [slot.slot, slot.name || dash(i18n), i18n.t(`kind_${slot.kind}`), code, since] };
+    });
     return html`
       <section class="card wide" aria-labelledby="slots">
         <h3 id="slots">${i18n.t("slots")}</h3>
-        ${slots.length
-          ? html`<div class="table-wrap"><table class="stack" data-testid="slots">
-              <thead><tr>
-                <th scope="col">${i18n.t("slot")}</th><th scope="col">${i18n.t("whose")}</th><th scope="col">${i18n.t("kind")}</th>
-                <th scope="col">${i18n.t("code")}</th><th scope="col">${i18n.t("since")}</th>
-              </tr></thead>
-              <tbody>
-                ${slots.map((slot) => {
-                  const shown = this.revealed.get(slot.slot);
-                  return html`<tr data-slot=${slot.slot}>
-                    <td data-label=${i18n.t("slot")}>${slot.slot}</td>
-                    <td data-label=${i18n.t("whose")}>${slot.name || dash(i18n)}</td>
-                    <td data-label=${i18n.t("kind")}>${i18n.t(`kind_${slot.kind}`)}</td>
-                    <td data-label=${i18n.t("code")}><span class="nowrap">
-                      <span class="code" data-testid="slot-code">${shown ?? slot.code}</span>
-                      ${shown !== undefined
-                        ? html`<button class="btn small" @click=${() => this.hideSlot(slot.slot)}>${i18n.t("hide")}</button>`
-                        : codesMasked(this.overview)
-                          ? html`<button
-                              class="btn small"
-                              data-testid="reveal-slot"
-                              aria-label=${i18n.t("reveal_slot", { slot: slot.slot })}
-                              ?disabled=${this.busy !== undefined}
-                              @click=${() => this.reveal(lock, slot.slot)}
-                            >
-                              ${i18n.t("reveal")}
-                            </button>`
-                          : nothing}
-                    </span></td>
-                    <td data-label=${i18n.t("since")}>${slot.since ? fmt.dateTime(slot.since) : i18n.t("unknown")}</td>
-                  </tr>`;
-                })}
-              </tbody>
-            </table></div>`
-          : html`<p class="muted">${i18n.t("no_slots")}</p>`}
+        ${slots.length ? dataTable(head, rows, "slots") : html`<p class="muted">${i18n.t("no_slots")}</p>`}
       </section>
     `;
   }
 
   private renderQueue(lock: LockInfo, i18n: I18n, fmt: Formatter): TemplateResult {
+    const head = columns(i18n.t("slot"), i18n.t("whose"), i18n.t("kind"), i18n.t("due"), i18n.t("why"), i18n.t("attempts"));
+    const rows = lock.queue.map((item) => ({
+      key: item.slot,
+      cells: [
+        item.slot,
+        item.name || dash(i18n),
+        i18n.t(`kind_${item.kind}`),
+        fmt.dateTime(item.due),
+        html`<div>
+          ${i18n.t(`reason_${item.reason}`)}
+          ${item.retry_at ? html`<div class="muted small">${i18n.t("retry_at", { time: fmt.dateTime(item.retry_at) })}</div>` : nothing}
+        </div>`,
+        item.attempts,
+      ],
+    }));
     return html`
       <section class="card wide" aria-labelledby="queue">
         <h3 id="queue">${i18n.t("queue")}</h3>
         ${lock.queue.length
-          ? html`<p class="muted">${i18n.tn("queue_summary", lock.queue.length)}</p>
-              <div class="table-wrap"><table class="stack" data-testid="queue">
-              <thead><tr>
-                <th scope="col">${i18n.t("slot")}</th><th scope="col">${i18n.t("whose")}</th><th scope="col">${i18n.t("kind")}</th>
-                <th scope="col">${i18n.t("due")}</th><th scope="col">${i18n.t("why")}</th><th scope="col">${i18n.t("attempts")}</th>
-              </tr></thead>
-              <tbody>
-                ${lock.queue.map(
-                  (item) => html`<tr>
-                    <td data-label=${i18n.t("slot")}>${item.slot}</td>
-                    <td data-label=${i18n.t("whose")}>${item.name || dash(i18n)}</td>
-                    <td data-label=${i18n.t("kind")}>${i18n.t(`kind_${item.kind}`)}</td>
-                    <td data-label=${i18n.t("due")}>${fmt.dateTime(item.due)}</td>
-                    <td data-label=${i18n.t("why")}><div>
-                      ${i18n.t(`reason_${item.reason}`)}
-                      ${item.retry_at ? html`<div class="muted small">${i18n.t("retry_at", { time: fmt.dateTime(item.retry_at) })}</div>` : nothing}
-                    </div></td>
-                    <td data-label=${i18n.t("attempts")}>${item.attempts}</td>
-                  </tr>`,
-                )}
-              </tbody>
-            </table></div>`
+          ? html`<p class="muted">${i18n.tn("queue_summary", lock.queue.length)}</p>${dataTable(head, rows, "queue")}`
           : html`<p class="muted">${i18n.t("queue_empty")}</p>`}
       </section>
     `;
   }
 
   private renderBackups(lock: LockInfo, i18n: I18n, fmt: Formatter): TemplateResult {
+    const head = columns(i18n.t("slot"), i18n.t("state"), i18n.t("handed_to"), i18n.t("code"));
+    const rows = lock.backups.map((backup) => ({
+      key: backup.slot ?? "",
+      cells: [
+        backup.slot,
+        i18n.t(`backup_${backup.state}`),
+        backup.guest && backup.until
+          ? i18n.t("handed_to_until", { guest: backup.guest, until: fmt.dateTime(backup.until) })
+          : (backup.guest ?? i18n.t("nobody")),
+        html`<span class="code">${(backup.slot !== null && this.revealed.get(backup.slot)) || backup.code}</span>`,
+      ],
+    }));
     return html`
       <section class="card" aria-labelledby="backups">
         <h3 id="backups">${i18n.t("backups")}</h3>
-        ${lock.backups.length
-          ? html`<div class="table-wrap"><table class="stack">
-              <thead><tr><th scope="col">${i18n.t("slot")}</th><th scope="col">${i18n.t("state")}</th><th scope="col">${i18n.t("handed_to")}</th><th scope="col">${i18n.t("code")}</th></tr></thead>
-              <tbody>
-                ${lock.backups.map(
-                  (backup) => html`<tr>
-                    <td data-label=${i18n.t("slot")}>${backup.slot}</td>
-                    <td data-label=${i18n.t("state")}>${i18n.t(`backup_${backup.state}`)}</td>
-                    <td data-label=${i18n.t("handed_to")}>
-                      ${backup.guest && backup.until
-                        ? i18n.t("handed_to_until", { guest: backup.guest, until: fmt.dateTime(backup.until) })
-                        : (backup.guest ?? i18n.t("nobody"))}
-                    </td>
-                    <td data-label=${i18n.t("code")}><span class="code">${this.revealed.get(backup.slot) ?? backup.code}</span></td>
-                  </tr>`,
-                )}
-              </tbody>
-            </table></div>`
-          : html`<p class="muted">${i18n.t("no_backups")}</p>`}
+        ${lock.backups.length ? dataTable(head, rows) : html`<p class="muted">${i18n.t("no_backups")}</p>`}
       </section>
     `;
   }
+
 
   static styles = [baseStyles, css`
     header { display: flex; flex-wrap: wrap; align-items: center; gap: 8px 12px; margin: 12px 0; }

@@ -3,8 +3,9 @@
 
 import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from "lit";
 import { property, query, state } from "lit/decorators.js";
-import { NAVIGATE_EVENT, defineOnce, fire, onlyStatesChanged } from "./dom";
+import { NAVIGATE_EVENT, backButton, defineOnce, fire, onlyStatesChanged } from "./dom";
 import { Formatter } from "./format";
+import { columns, dataTable } from "./table";
 import { I18n } from "./i18n";
 import { BAR_GLYPHS, barStateStyles, baseStyles } from "./styles";
 import {
@@ -143,9 +144,7 @@ export class GuestPinsStayView extends LitElement {
     if (!hass || !overview) return nothing;
     const i18n = new I18n(hass, "panel");
     const stay = overview.stays.find((item) => item.id === this.stayId);
-    const back = html`<button class="back btn small" @click=${() => fire(this, NAVIGATE_EVENT, { path: "" })}>
-      <span aria-hidden="true">←</span> ${i18n.t("back_to_timeline")}
-    </button>`;
+    const back = backButton(this, i18n.t("back_to_timeline"));
     if (!stay) {
       return html`${back}<p class="message warning" role="status">${i18n.t("stay_not_found")}</p>`;
     }
@@ -252,64 +251,57 @@ export class GuestPinsStayView extends LitElement {
   }
 
   private renderLocks(stay: StayInfo, i18n: I18n): TemplateResult {
+    const head = [{ label: i18n.t("lock") }, { label: i18n.t("state") }, { label: i18n.t("actions"), hidden: true }];
+    const rows = stay.locks.map((entry) => ({
+      key: entry.lock_id,
+      cells: [
+        html`<button class="link" @click=${() => fire(this, NAVIGATE_EVENT, { path: `/lock/${encodeURIComponent(entry.lock_id)}` })}>
+          ${this.lockName(entry.lock_id, i18n)}
+        </button>`,
+        html`<span class="state state-${entry.state}">
+          <span class="glyph" aria-hidden="true">${BAR_GLYPHS[entry.state] ?? ""}</span> ${i18n.t(`bar_state_${entry.state}`)}
+        </span>`,
+        html`<button class="btn small" data-testid="apply-now" ?disabled=${this.busy !== undefined} @click=${() => this.apply(entry.lock_id, i18n)}>
+          ${i18n.t("apply_now")}
+        </button>`,
+      ],
+    }));
     return html`
       <section class="card" aria-labelledby="locks">
         <h3 id="locks">${i18n.t("on_the_locks")}</h3>
-        <div class="table-wrap">
-          <table class="stack">
-            <thead><tr><th scope="col">${i18n.t("lock")}</th><th scope="col">${i18n.t("state")}</th><th scope="col"><span class="visually-hidden">${i18n.t("actions")}</span></th></tr></thead>
-            <tbody>
-              ${stay.locks.map(
-                (entry) => html`<tr data-lock=${entry.lock_id}>
-                  <td data-label=${i18n.t("lock")}>
-                    <button class="link" @click=${() => fire(this, NAVIGATE_EVENT, { path: `/lock/${encodeURIComponent(entry.lock_id)}` })}>
-                      ${this.lockName(entry.lock_id, i18n)}
-                    </button>
-                  </td>
-                  <td data-label=${i18n.t("state")}>
-                    <span class="state state-${entry.state}">
-                      <span class="glyph" aria-hidden="true">${BAR_GLYPHS[entry.state] ?? ""}</span> ${i18n.t(`bar_state_${entry.state}`)}
-                    </span>
-                  </td>
-                  <td class="end" data-label="">
-                    <button class="btn small" data-testid="apply-now" ?disabled=${this.busy !== undefined} @click=${() => this.apply(entry.lock_id, i18n)}>
-                      ${i18n.t("apply_now")}
-                    </button>
-                  </td>
-                </tr>`,
-              )}
-            </tbody>
-          </table>
-        </div>
+        ${dataTable(head, rows)}
         ${this.renderMessage("locks")}
       </section>
     `;
   }
 
   private renderDelivery(stay: StayInfo, i18n: I18n, fmt: Formatter): TemplateResult {
+    const head = columns(i18n.t("channel"), i18n.t("to"), i18n.t("state"), i18n.t("sent_at"));
+    const rows = stay.delivery.map((item) => ({
+      cells: [
+        i18n.t(`channel_${item.channel}`),
+        item.label,
+        html`<span class="delivery-${item.state} ${item.state === "failing" ? "flag bad" : ""}">${i18n.t(`delivery_${item.state}`)}</span>`,
+        item.sent_at ? fmt.dateTime(item.sent_at) : i18n.t("not_yet"),
+      ],
+    }));
     return html`
       <section class="card" aria-labelledby="delivery">
         <h3 id="delivery">${i18n.t("delivery")}</h3>
-        ${stay.delivery.length
-          ? html`<div class="table-wrap"><table class="stack">
-              <thead><tr><th scope="col">${i18n.t("channel")}</th><th scope="col">${i18n.t("to")}</th><th scope="col">${i18n.t("state")}</th><th scope="col">${i18n.t("sent_at")}</th></tr></thead>
-              <tbody>
-                ${stay.delivery.map(
-                  (item) => html`<tr>
-                    <td data-label=${i18n.t("channel")}>${i18n.t(`channel_${item.channel}`)}</td>
-                    <td data-label=${i18n.t("to")}>${item.label}</td>
-                    <td data-label=${i18n.t("state")}><span class="delivery-${item.state} ${item.state === "failing" ? "flag bad" : ""}">${i18n.t(`delivery_${item.state}`)}</span></td>
-                    <td data-label=${i18n.t("sent_at")}>${item.sent_at ? fmt.dateTime(item.sent_at) : i18n.t("not_yet")}</td>
-                  </tr>`,
-                )}
-              </tbody>
-            </table></div>`
-          : html`<p class="muted">${i18n.t("no_delivery")}</p>`}
+        ${stay.delivery.length ? dataTable(head, rows) : html`<p class="muted">${i18n.t("no_delivery")}</p>`}
       </section>
     `;
   }
 
   private renderUse(stay: StayInfo, i18n: I18n, fmt: Formatter): TemplateResult {
+    const head = columns(i18n.t("when"), i18n.t("lock"), i18n.t("who"));
+    const rows = stay.access.map((item) => ({
+      cells: [
+        fmt.dateTime(item.at),
+        this.lockName(item.lock_id, i18n),
+        i18n.t(`who_${item.who}`, { name: item.name ?? i18n.t("guest") }),
+      ],
+    }));
     return html`
       <section class="card wide" aria-labelledby="use">
         <h3 id="use">${i18n.t("use")}</h3>
@@ -318,20 +310,7 @@ export class GuestPinsStayView extends LitElement {
           <dd>${stay.first_use ? fmt.dateTime(stay.first_use) : i18n.t("not_yet")}</dd>
         </dl>
         <h4>${i18n.t("access_log")}</h4>
-        ${stay.access.length
-          ? html`<div class="table-wrap"><table class="stack">
-              <thead><tr><th scope="col">${i18n.t("when")}</th><th scope="col">${i18n.t("lock")}</th><th scope="col">${i18n.t("who")}</th></tr></thead>
-              <tbody>
-                ${stay.access.map(
-                  (item) => html`<tr>
-                    <td data-label=${i18n.t("when")}>${fmt.dateTime(item.at)}</td>
-                    <td data-label=${i18n.t("lock")}>${this.lockName(item.lock_id, i18n)}</td>
-                    <td data-label=${i18n.t("who")}>${i18n.t(`who_${item.who}`, { name: item.name ?? i18n.t("guest") })}</td>
-                  </tr>`,
-                )}
-              </tbody>
-            </table></div>`
-          : html`<p class="muted">${i18n.t("no_access")}</p>`}
+        ${stay.access.length ? dataTable(head, rows) : html`<p class="muted">${i18n.t("no_access")}</p>`}
       </section>
     `;
   }

@@ -242,7 +242,7 @@ var Xe=Object.defineProperty;var et=Object.getOwnPropertyDescriptor;var ne=(n,e,
       margin-bottom: 8px;
     }
   }
-`,Co=S`
+`,To=S`
   .state-scheduled {
     --bar: var(--secondary-text-color, #727272);
   }
