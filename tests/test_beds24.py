@@ -258,3 +258,20 @@ async def test_the_guest_is_messaged_through_the_booking_channel(
     info = beds24_peer.bookings[direct["id"]].get("infoItems") or []
     assert [(item["code"], item["text"]) for item in info] == [("DOORCODE", "2468")]
     assert len(beds24_peer.messages) == 1  # Beds24 cannot message a direct booking's guest
+
+
+async def test_an_expired_access_token_is_renewed_once(
+    hass: HomeAssistant,
+    freezer: FrozenDateTimeFactory,
+    beach_house: MockConfigEntry,
+    beds24_peer: Beds24Emulator,
+) -> None:
+    """Beds24 refuses the stored access token: a new one is fetched with the refresh token; the read works."""
+    beds24_peer.expire_access_tokens()
+    renewals = [path for _, path, _ in beds24_peer.requests].count("/v2/authentication/token")
+    (booking_id,) = [key for key, item in beds24_peer.bookings.items() if item["firstName"] == "Jane"]
+    beds24_peer.modify(booking_id, departure="2026-12-21")
+    await poll(hass, freezer, at(2026, 12, 14, 12, 5, 31))
+    assert [path for _, path, _ in beds24_peer.requests].count("/v2/authentication/token") == renewals + 1
+    (stay,) = stays(beach_house)
+    assert stay.checkout.date().isoformat() == "2026-12-21"
