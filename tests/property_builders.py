@@ -65,6 +65,16 @@ def feed_around_today() -> bytes:
     ).encode()
 
 
+def ical(*events: tuple[str, str, str, str]) -> bytes:
+    """Return an all-day feed of (uid, start, end, description) events."""
+    body = "".join(
+        f"BEGIN:VEVENT\r\nUID:{uid}\r\nDTSTART;VALUE=DATE:{start}\r\nDTEND;VALUE=DATE:{end}\r\n"
+        f"SUMMARY:Reserved\r\nDESCRIPTION:{description}\r\nEND:VEVENT\r\n"
+        for uid, start, end, description in events
+    )
+    return f"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\n{body}END:VCALENDAR\r\n".encode()
+
+
 def at(*args: int) -> datetime:
     """Return a Berlin wall-clock instant."""
     return datetime(*args, tzinfo=BERLIN)  # type: ignore[misc]

@@ -12,20 +12,10 @@ from pytest_homeassistant_custom_component.test_util.aiohttp import AiohttpClien
 
 from custom_components.guest_pins.const import CONF_GUEST_LAST, CONF_PATH, DEFAULT_OPTIONS, DOMAIN
 
-from .property_builders import FEED_URL, at, calendar_subentry, load_property, lock_subentry, move_to
+from .property_builders import FEED_URL, at, calendar_subentry, ical, load_property, lock_subentry, move_to
 from .zwave_double import install_zwave_locks
 
 BACK = "lock.back_door"
-
-
-def ical(*events: tuple[str, str, str, str]) -> bytes:
-    """Return an all-day feed of (uid, start, end, description) events."""
-    body = "".join(
-        f"BEGIN:VEVENT\r\nUID:{uid}\r\nDTSTART;VALUE=DATE:{start}\r\nDTEND;VALUE=DATE:{end}\r\n"
-        f"SUMMARY:Reserved\r\nDESCRIPTION:{description}\r\nEND:VEVENT\r\n"
-        for uid, start, end, description in events
-    )
-    return f"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\n{body}END:VCALENDAR\r\n".encode()
 
 
 async def test_same_day_turnover_is_one_overwrite_without_overlap(

@@ -143,3 +143,50 @@ def test_a_stay_split_in_two_gets_a_new_id_for_the_second_half() -> None:
     crowded = {**gone, "vrbo/older": "airbnb/b#2"}
     found = merge_sources([first, second], LOCKS, known_ids=crowded).reservations
     assert sorted(item.stay_id for item in found) == ["airbnb/a", "airbnb/b#3"]
+
+
+UNITS = {
+    "airbnb": frozenset({"front", "room-a"}),
+    "vrbo": frozenset({"front", "room-a"}),
+    "room-b": frozenset({"front", "room-b"}),
+}
+
+
+def test_one_unit_listed_on_two_platforms_without_phones_is_one_visit() -> None:
+    """VRBO and Airbnb both list the unit for Dec 15-18, neither with phone digits: one stay, one code."""
+    vrbo = stay_event("vr1", DEC15, DEC18, calendar_id="vrbo")
+    airbnb = stay_event("hm1", DEC15, DEC18)
+    (visit,) = merge_sources([vrbo, airbnb], UNITS).reservations
+    assert set(visit.sources) == {"vrbo/vr1", "airbnb/hm1"}
+    # One platform knows the phone, the other does not: still the one visit.
+    with_phone = stay_event("hm1", DEC15, DEC18, phone="4567")
+    assert len(merge_sources([vrbo, with_phone], UNITS).reservations) == 1
+
+
+def test_rooms_sharing_only_the_front_door_keep_two_guests_on_the_same_dates() -> None:
+    """Room A's guest and room B's guest arrive the same day: two stays, two codes, both on the front door."""
+    room_a = stay_event("hm1", DEC15, DEC18)
+    room_b = stay_event("b1", DEC15, DEC18, calendar_id="room-b")
+    visits = merge_sources([room_a, room_b], UNITS).reservations
+    assert len(visits) == 2
+    assert {visit.locks for visit in visits} == {UNITS["airbnb"], UNITS["room-b"]}
+
+
+def test_two_bookings_of_one_unit_told_apart_by_phone_or_reference_stay_two() -> None:
+    """An overbooking (two phones, or two references) is two guests, whatever the dates say."""
+    vrbo = stay_event("vr1", DEC15, DEC18, calendar_id="vrbo", phone="1111")
+    airbnb = stay_event("hm1", DEC15, DEC18, phone="2222")
+    assert len(merge_sources([vrbo, airbnb], UNITS).reservations) == 2
+    referenced = replace(stay_event("vr1", DEC15, DEC18, calendar_id="vrbo"), reservation_code="HA-1")
+    other = replace(stay_event("hm1", DEC15, DEC18), reservation_code="HMOTHER")
+    assert len(merge_sources([referenced, other], UNITS).reservations) == 2
+    # Other dates are another visit; a calendar feeding no lock matches nothing.
+    later = stay_event("vr2", DEC15, date(2026, 12, 19), calendar_id="vrbo")
+    assert len(merge_sources([later, stay_event("hm1", DEC15, DEC18)], UNITS).reservations) == 2
+    unlisted = stay_event("x1", DEC15, DEC18, calendar_id="unlisted")
+    assert (
+        len(
+            merge_sources([stay_event("vr1", DEC15, DEC18, calendar_id="vrbo"), unlisted], UNITS).reservations
+        )
+        == 2
+    )

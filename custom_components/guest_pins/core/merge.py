@@ -2,7 +2,11 @@
 
 Two sources see the same visit when they share a lock and (in this order) carry the same booking reference
 (Airbnb's HM code, which a property-management system holds too), or the same dates and phone digits (user
-story 4). A block with exactly a reservation's dates is that reservation mirrored onto another platform.
+story 4), or list the same unit (feed exactly the same locks) for the same dates without contact details or
+references that tell two guests apart: one unit cannot host two bookings at once, so VRBO's and Airbnb's
+listing of it are one visit. Two rooms that share only the front door are two units: their guests on the
+same dates stay two. A block with exactly a reservation's dates is that reservation mirrored onto another
+platform.
 A property-management system is the visit's source of truth: its times and contact details win, and its
 cancellation ends the visit even where an iCal feed still lists it (the host is told the sources disagree).
 
@@ -64,6 +68,17 @@ def _keys(event: FeedEvent) -> list[tuple[object, ...]]:
     return keys
 
 
+def _tell_apart(first: FeedEvent, second: FeedEvent) -> bool:
+    """Return whether two bookings of one unit's dates are two guests: their phones or references differ."""
+    if first.phone_digits and second.phone_digits and first.phone_digits[-4:] != second.phone_digits[-4:]:
+        return True
+    return bool(
+        first.reservation_code
+        and second.reservation_code
+        and first.reservation_code.strip().upper() != second.reservation_code.strip().upper()
+    )
+
+
 class _Grouper:
     """Puts events of one visit together (never two events of one source in a group)."""
 
@@ -80,6 +95,11 @@ class _Grouper:
             & self.calendar_locks.get(second.calendar_id, frozenset())
         )
 
+    def unit(self, event: FeedEvent) -> tuple[object, ...] | None:
+        """Return the key of the unit and dates an event books (None: its calendar feeds no lock)."""
+        locks = self.calendar_locks.get(event.calendar_id)
+        return ("unit", locks, event.stay_dates) if locks else None
+
     def find(self, event: FeedEvent) -> int | None:
         """Return the group of the event's visit, if one holds it already."""
         for key in _keys(event):
@@ -89,6 +109,14 @@ class _Grouper:
                     group[0], event
                 ):
                     return index
+        if (unit := self.unit(event)) is None:
+            return None
+        for index in self.by_key.get(unit, []):
+            group = self.groups[index]
+            if all(
+                member.calendar_id != event.calendar_id and not _tell_apart(member, event) for member in group
+            ):
+                return index
         return None
 
     def add(self, event: FeedEvent) -> None:
@@ -98,7 +126,8 @@ class _Grouper:
             index = len(self.groups)
             self.groups.append([])
         self.groups[index].append(event)
-        for key in _keys(event):
+        unit = self.unit(event)
+        for key in [*_keys(event), *([unit] if unit else [])]:
             if index not in self.by_key.setdefault(key, []):
                 self.by_key[key].append(index)
 
