@@ -22,6 +22,7 @@ from custom_components.guest_pins.const import (
     CONF_CHECK_HOURS,
     CONF_CODE,
     CONF_ENABLED,
+    CONF_ENTRIES_ARE_STAYS,
     CONF_GUEST_EMAIL,
     CONF_GUEST_FIRST,
     CONF_GUEST_LAST,
@@ -304,6 +305,78 @@ async def test_calendar_reconfigure(
     assert result["reason"] == "reconfigure_successful"
     assert entry.subentries[subentry_id].title == "Airbnb Loft"
     assert entry.subentries[subentry_id].data[CONF_HONOR_EVENT_TIMES] is True
+
+
+BOOKING_URL = "https://admin.booking.com/hotel/hoteladmin/ical.html?t=secret-token"
+
+
+@pytest.mark.parametrize(("answer", "stays"), [({}, True), ({CONF_ENTRIES_ARE_STAYS: False}, False)])
+async def test_a_booking_com_calendar_asks_whether_its_entries_are_stays(
+    hass: HomeAssistant,
+    mock_config_entry: MockConfigEntry,
+    aioclient_mock: AiohttpClientMocker,
+    answer: dict[str, Any],
+    stays: bool,
+) -> None:
+    """Booking.com's feed is recognised after it is read: the host is asked, "yes" unless they say no."""
+    mock_config_entry.add_to_hass(hass)
+    aioclient_mock.get(BOOKING_URL, content=feed("booking.ics"))
+    result = await start_subentry(hass, mock_config_entry, "calendar")
+    result = await hass.config_entries.subentries.async_configure(
+        result["flow_id"], calendar_input(**{CONF_NAME: "Booking.com", CONF_URL: BOOKING_URL})
+    )
+    assert result["type"] is FlowResultType.FORM
+    assert result["step_id"] == "booking_com"
+    assert result["description_placeholders"] == {"name": "Booking.com"}
+    result = await hass.config_entries.subentries.async_configure(result["flow_id"], answer)
+    assert result["type"] is FlowResultType.CREATE_ENTRY
+    (subentry,) = mock_config_entry.get_subentries_of_type("calendar")
+    assert subentry.data[CONF_ENTRIES_ARE_STAYS] is stays
+    assert subentry.data[CONF_URL] == BOOKING_URL
+
+
+async def test_other_feeds_and_answered_calendars_are_not_asked(
+    hass: HomeAssistant, aioclient_mock: AiohttpClientMocker, property_data: dict[str, Any]
+) -> None:
+    """Airbnb's feed is not asked about; a Booking.com calendar stored with an answer keeps it silently.
+
+    A Booking.com calendar stored before the question existed is asked once, when it is next changed.
+    """
+    aioclient_mock.get(BOOKING_URL, content=feed("booking.ics"))
+    stored = {**calendar_input(**{CONF_URL: BOOKING_URL}), CONF_CALENDAR_ENTITY: None}
+    stored |= {CONF_CALENDAR_TIME_ZONE: None, CONF_BLOCK_PATTERNS: [], CONF_PHONE_PATTERNS: []}
+    entry = MockConfigEntry(
+        domain=DOMAIN,
+        data=property_data,
+        options=DEFAULT_OPTIONS,
+        subentries_data=[
+            ConfigSubentryData(
+                subentry_type="calendar",
+                title="Answered",
+                unique_id=None,
+                data={**stored, CONF_ENTRIES_ARE_STAYS: False},
+            ),
+            ConfigSubentryData(subentry_type="calendar", title="Older", unique_id=None, data=stored),
+        ],
+    )
+    entry.add_to_hass(hass)
+    answered, older = entry.subentries
+    form = calendar_input(**{CONF_URL: BOOKING_URL, CONF_NAME: "Booking.com"})
+    result = await entry.start_subentry_reconfigure_flow(hass, answered)
+    result = await hass.config_entries.subentries.async_configure(result["flow_id"], form)
+    assert result["reason"] == "reconfigure_successful"
+    assert entry.subentries[answered].data[CONF_ENTRIES_ARE_STAYS] is False
+    result = await entry.start_subentry_reconfigure_flow(hass, older)
+    result = await hass.config_entries.subentries.async_configure(result["flow_id"], form)
+    assert result["step_id"] == "booking_com"
+    result = await hass.config_entries.subentries.async_configure(result["flow_id"], {})
+    assert result["reason"] == "reconfigure_successful"
+    assert entry.subentries[older].data[CONF_ENTRIES_ARE_STAYS] is True
+
+    aioclient_mock.get(FEED_URL, content=feed("airbnb.ics"))
+    result = await start_subentry(hass, entry, "calendar")
+    result = await hass.config_entries.subentries.async_configure(result["flow_id"], calendar_input())
+    assert result["type"] is FlowResultType.CREATE_ENTRY
 
 
 @pytest.fixture

@@ -1,20 +1,31 @@
 """Everyday cases a host meets, through Home Assistant's real core (issue 14, section 3).
 
-The same stay on two platforms without phone digits, rooms that share only the front door, ...
+The same stay on two platforms without phone digits and rooms that share only the front door; Booking.com's
+bookings, all "CLOSED - Not available"; ...
 """
 
 from typing import Any
 
 from freezegun.api import FrozenDateTimeFactory
+from homeassistant.config_entries import SOURCE_USER
+from homeassistant.const import CONF_NAME
 from homeassistant.core import HomeAssistant
+from homeassistant.data_entry_flow import FlowResultType
 from homeassistant.helpers import issue_registry as ir
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 from pytest_homeassistant_custom_component.test_util.aiohttp import AiohttpClientMocker
 
-from custom_components.guest_pins.const import DEFAULT_OPTIONS, DOMAIN
+from custom_components.guest_pins.const import (
+    CONF_ENTRIES_ARE_STAYS,
+    CONF_LOCKS,
+    CONF_URL,
+    DEFAULT_OPTIONS,
+    DOMAIN,
+)
 
+from .core.builders import feed
 from .property_builders import FEED_URL, at, calendar_subentry, ical, load_property, lock_subentry, move_to
-from .zwave_double import LOCK_ENTITY, install_zwave_locks
+from .zwave_double import LOCK_ENTITY, FakeZWaveLock, install_zwave_locks
 
 VRBO_URL = "https://www.vrbo.com/icalendar/room-a.ics"
 ROOM_B_URL = "https://www.airbnb.com/calendar/ical/room-b.ics"
@@ -68,3 +79,50 @@ async def test_one_unit_on_two_platforms_is_one_guest_and_two_rooms_are_two(
         assert list(locks[ROOM_A].slots.values()) == [room_a_code]
         assert list(locks[ROOM_B].slots.values()) == [room_b_code]
         assert not [issue for issue in ir.async_get(hass).issues.values() if issue.domain == DOMAIN]
+
+
+BOOKING_URL = "https://admin.booking.com/hotel/hoteladmin/ical.html?t=secret-token"
+
+
+async def test_a_booking_com_guest_gets_a_code_once_the_host_says_its_entries_are_stays(
+    hass: HomeAssistant,
+    freezer: FrozenDateTimeFactory,
+    aioclient_mock: AiohttpClientMocker,
+    zwave_lock: FakeZWaveLock,
+    property_data: dict[str, Any],
+) -> None:
+    """Booking.com's "CLOSED - Not available" Dec 28-31, added through the flow: a code for the stay.
+
+    Switched off again in the calendar's settings, the entry is a block once more and the code goes.
+    """
+    aioclient_mock.get(BOOKING_URL, content=feed("booking.ics"))
+    aioclient_mock.get(FEED_URL, content=ical())
+    entry = MockConfigEntry(
+        domain=DOMAIN, data=property_data, options=DEFAULT_OPTIONS, subentries_data=[lock_subentry()]
+    )
+    async with load_property(hass, freezer, aioclient_mock, entry, serve_feed=False):
+        result = await hass.config_entries.subentries.async_init(
+            (entry.entry_id, "calendar"), context={"source": SOURCE_USER}
+        )
+        form = {CONF_NAME: "Booking.com", CONF_URL: BOOKING_URL, CONF_LOCKS: ["lock1"]}
+        result = await hass.config_entries.subentries.async_configure(result["flow_id"], form)
+        assert result["step_id"] == "booking_com"
+        result = await hass.config_entries.subentries.async_configure(result["flow_id"], {})
+        assert result["type"] is FlowResultType.CREATE_ENTRY
+        await hass.async_block_till_done()
+        await move_to(hass, freezer, at(2026, 12, 28, 16, 5))
+        (code,) = zwave_lock.slots.values()
+        plan = entry.runtime_data.manager.plan
+        assert plan is not None
+        (stay,) = plan.stay_plan.stays
+        assert (stay.code, stay.checkin, stay.checkout) == (code, at(2026, 12, 28, 16), at(2026, 12, 31, 11))
+
+        (subentry_id,) = (item.subentry_id for item in entry.get_subentries_of_type("calendar"))
+        result = await entry.start_subentry_reconfigure_flow(hass, subentry_id)
+        result = await hass.config_entries.subentries.async_configure(
+            result["flow_id"], {**form, CONF_ENTRIES_ARE_STAYS: False}
+        )
+        assert result["reason"] == "reconfigure_successful"
+        await hass.async_block_till_done()
+        await move_to(hass, freezer, at(2026, 12, 28, 16, 10))
+        assert not zwave_lock.slots

@@ -91,6 +91,8 @@ CONF_CALENDAR_ENTITY: Final = "calendar_entity"
 CONF_LOCKS: Final = "locks"
 CONF_CALENDAR_TIME_ZONE: Final = "calendar_time_zone"
 CONF_HONOR_EVENT_TIMES: Final = "honor_event_times"
+# Every entry of the calendar is a guest stay, whatever its summary (Booking.com's "CLOSED - Not available").
+CONF_ENTRIES_ARE_STAYS: Final = "entries_are_stays"
 CONF_BLOCK_PATTERNS: Final = "block_patterns"
 CONF_PHONE_PATTERNS: Final = "phone_patterns"
 

@@ -28,6 +28,7 @@ from .const import (
     CONF_DELIVERY_WHEN,
     CONF_EARLY_ACCESS,
     CONF_ENABLED,
+    CONF_ENTRIES_ARE_STAYS,
     CONF_EXPIRE_AT,
     CONF_GRACE,
     CONF_GUEST_EMAIL,
@@ -136,6 +137,8 @@ class CalendarSettings:
     honor_event_times: bool = False
     block_patterns: tuple[str, ...] = ()
     phone_patterns: tuple[str, ...] = ()
+    # Every entry is a guest stay: the block patterns are not applied (Booking.com lists bookings "CLOSED").
+    entries_are_stays: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,7 +204,9 @@ def feed_settings(
         checkin_time=settings.checkin_time,
         checkout_time=settings.checkout_time,
         honor_event_times=calendar.honor_event_times,
-        patterns=Patterns.compile(calendar.block_patterns, calendar.phone_patterns),
+        patterns=Patterns.compile(
+            () if calendar.entries_are_stays else calendar.block_patterns, calendar.phone_patterns
+        ),
     )
 
 
@@ -311,6 +316,7 @@ def calendar_settings(subentry: ConfigSubentry) -> CalendarSettings:
         honor_event_times=bool(data.get(CONF_HONOR_EVENT_TIMES)),
         block_patterns=tuple(data.get(CONF_BLOCK_PATTERNS) or ()),
         phone_patterns=tuple(data.get(CONF_PHONE_PATTERNS) or ()),
+        entries_are_stays=bool(data.get(CONF_ENTRIES_ARE_STAYS)),
     )
 
 
