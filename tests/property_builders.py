@@ -174,13 +174,15 @@ async def load_property(
     entry: MockConfigEntry,
     *,
     serve_feed: bool = True,
+    server_zone: str = "Europe/Berlin",
 ) -> AsyncGenerator[MockConfigEntry]:
     """Load a property on Monday 14 Dec 2026, 12:00 in Berlin, with the Airbnb feed served; unload after.
 
     `serve_feed` False leaves the feed to the test (it registered its own answer first, or serves it
-    itself: `aioclient_mock` None keeps Home Assistant's web session real, for real peers).
+    itself: `aioclient_mock` None keeps Home Assistant's web session real, for real peers). `server_zone`
+    is Home Assistant's own time zone (the property's is Berlin).
     """
-    await hass.config.async_set_time_zone("Europe/Berlin")
+    await hass.config.async_set_time_zone(server_zone)
     freezer.move_to(at(2026, 12, 14, 12))
     # The lock reports at the frozen time, so "last seen" is the same on every run.
     hass.states.async_set(LOCK_ENTITY, "locked", {"friendly_name": "Front door"}, force_update=True)

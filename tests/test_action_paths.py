@@ -1,7 +1,7 @@
 """The ZHA, Matter and TTLock paths through their integrations' actions (doubles that act like the locks)."""
 
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from itertools import count
 from typing import Any
 
@@ -256,7 +256,7 @@ async def test_property_provisions_a_ttlock_guest_ahead_with_its_window(
         options=DEFAULT_OPTIONS,
         subentries_data=[lock, calendar_subentry()],
     )
-    async with load_property(hass, freezer, aioclient_mock, entry):
+    async with load_property(hass, freezer, aioclient_mock, entry, server_zone="America/New_York"):
         # Monday 12:00: the Dec 15 16:00 check-in is 28 h away, inside the 48 h provisioning lead, but
         # nothing else talks to the lock yet, and its deadline (the first check, Monday 16:00) is hours away.
         assert "guest_pins slot 1" not in double.by_name()
@@ -267,3 +267,5 @@ async def test_property_provisions_a_ttlock_guest_ahead_with_its_window(
         assert codes["guest_pins slot 1"]["passcode"] == "4567"
         assert codes["guest_pins slot 1"]["start"] == at(2026, 12, 15, 16)
         assert codes["guest_pins slot 1"]["end"] == at(2026, 12, 18, 11)
+        # Given in the property's time (what the action's recorded data shows), not the server's.
+        assert codes["guest_pins slot 1"]["start"].utcoffset() == timedelta(hours=1)

@@ -25,6 +25,7 @@ from custom_components.guest_pins.locks.zwave_js import ZWaveJSPath
 from .contract import Reports
 from .lock_entities import StandInLock, async_install_locks
 from .mqtt_peer import ScriptedZigbeeLock
+from .property_builders import BERLIN
 from .waiting import until
 from .zwave_double import install_zwave_locks
 from .zwave_peer import CODES_NODE, CREDENTIALS_NODE, ZWavePeer
@@ -61,7 +62,9 @@ async def test_zwave_keypad_unlock_names_its_slot_through_the_real_driver(
     An unlock with a user code (34) names the user too; a credential unlock (36) carries data zwave-js does
     not decode, so it is the keypad without a slot.
     """
-    path = ZWaveJSPath(hass, zwave_locks[CODES_NODE], Capabilities(slot_count=10, read_back=True))
+    path = ZWaveJSPath(
+        hass, zwave_locks[CODES_NODE], Capabilities(slot_count=10, read_back=True), zone=BERLIN
+    )
     uses = Uses()
     notifications = async_capture_events(hass, ZWAVE_NOTIFICATION)
     await path.async_start(Reports(), uses)
@@ -103,7 +106,7 @@ async def test_zwave_fallback_reports_keypad_use_and_keeps_no_code(
     zwave-js's `lookupUserIdInNotificationEvents` puts the user's code in the event's parameters.
     """
     await install_zwave_locks(hass, SIDE, BACK)
-    path = ZWaveJSPath(hass, SIDE, Capabilities(slot_count=10))
+    path = ZWaveJSPath(hass, SIDE, Capabilities(slot_count=10), zone=BERLIN)
     uses = Uses()
     caplog.set_level(logging.DEBUG)
     await path.async_start(Reports(), uses)
@@ -291,4 +294,4 @@ async def test_factory_declares_which_paths_name_the_slot(
     hass: HomeAssistant, kind: str, *, reports_use: bool
 ) -> None:
     """`reports_use` is declared where the lock says which slot's code opened it."""
-    assert create_path(hass, PathSpec(kind, SIDE, 10)).capabilities.reports_use is reports_use
+    assert create_path(hass, PathSpec(kind, SIDE, 10, BERLIN)).capabilities.reports_use is reports_use

@@ -13,6 +13,7 @@ from custom_components.guest_pins.locks.zwave_js import ZWaveJSServicePath
 from custom_components.guest_pins.masking import mask
 
 from .contract import check_contract
+from .property_builders import BERLIN
 from .zwave_double import LOCK_ENTITY, FakeZWaveLock
 
 GUEST = SlotCode("stay:a", "4567")
@@ -82,8 +83,8 @@ async def test_zwave_path_without_the_integration(hass: HomeAssistant) -> None:
 
 async def test_factory_and_unsupported_locks(hass: HomeAssistant) -> None:
     """Demo locks get a simulated keypad; locks without a path refuse everything, honestly."""
-    assert isinstance(create_path(hass, PathSpec("simulated", "lock.x", 6)), InMemoryLockPath)
-    unsupported = create_path(hass, PathSpec("none", "lock.x", 6))
+    assert isinstance(create_path(hass, PathSpec("simulated", "lock.x", 6, BERLIN)), InMemoryLockPath)
+    unsupported = create_path(hass, PathSpec("none", "lock.x", 6, BERLIN))
     assert isinstance(unsupported, UnsupportedPath)
     assert not unsupported.available()
     for attempt in (

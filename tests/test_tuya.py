@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from freezegun.api import FrozenDateTimeFactory
+from homeassistant.config_entries import ConfigSubentryData
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers import device_registry as dr, entity_registry as er
 import pytest
@@ -28,7 +29,7 @@ from custom_components.guest_pins.locks.base import Capabilities, LockPathError
 from custom_components.guest_pins.locks.tuya import ALWAYS, TuyaCloud, TuyaPath, password_name
 
 from .contract import Reports, check_contract
-from .property_builders import at, calendar_subentry, load_property, lock_subentry, move_to
+from .property_builders import BERLIN, at, calendar_subentry, load_property, lock_subentry, move_to
 from .tuya_peer import ACCESS_ID, ACCESS_SECRET, DEVICE_ID, TuyaCloudEmulator, tuya_cloud
 
 ENTITY = "lock.front_door"
@@ -52,12 +53,13 @@ def tuya_path(hass: HomeAssistant, secret: str = ACCESS_SECRET) -> TuyaPath:
         ENTITY,
         CAPABILITIES,
         TuyaCloud(ACCESS_ID, secret, "eu", DEVICE_ID),
+        zone=BERLIN,
         unreachable_for=timedelta(seconds=1),
     )
 
 
-def tuya_property(property_data: dict[str, Any]) -> MockConfigEntry:
-    """Return a property with the emulated Tuya lock (7-digit codes) and the Airbnb calendar."""
+def tuya_property(property_data: dict[str, Any], *more: ConfigSubentryData) -> MockConfigEntry:
+    """Return a property with the emulated Tuya lock (7-digit codes), the Airbnb calendar and `more`."""
     lock = lock_subentry(entity_id=ENTITY)
     lock["data"] = {
         **lock["data"],
@@ -71,7 +73,7 @@ def tuya_property(property_data: dict[str, Any]) -> MockConfigEntry:
         domain=DOMAIN,
         data=property_data,
         options={**DEFAULT_OPTIONS, CONF_PIN_LENGTH: 7},
-        subentries_data=[lock, calendar_subentry()],
+        subentries_data=[lock, calendar_subentry(), *more],
     )
 
 

@@ -23,7 +23,7 @@ from custom_components.guest_pins.locks.base import Capabilities, LockPathError
 from custom_components.guest_pins.locks.zwave_js import DEFAULT_WAKE_INTERVAL, ZWaveJSPath
 
 from .contract import Reports, check_contract
-from .property_builders import calendar_subentry, feed_around_today, lock_subentry
+from .property_builders import BERLIN, calendar_subentry, feed_around_today, lock_subentry
 from .waiting import until
 from .zwave_peer import CODES_NODE, CREDENTIALS_NODE, SLEEPING_NODE, ZWavePeer
 
@@ -81,7 +81,7 @@ async def test_contract(
     zwave_peer: ZWavePeer, hass: HomeAssistant, zwave_locks: dict[int, str], node: int
 ) -> None:
     """The path keeps the contract on a User Code lock and on a User Credential lock."""
-    path = ZWaveJSPath(hass, zwave_locks[node], Capabilities(slot_count=10, read_back=True))
+    path = ZWaveJSPath(hass, zwave_locks[node], Capabilities(slot_count=10, read_back=True), zone=BERLIN)
     await check_contract(ZWaveLockPeer(path, zwave_peer, node))
     assert path.capabilities.native_windows
     assert path.capabilities.native_weekly
@@ -92,7 +92,9 @@ async def test_weekly_schedules_are_enforced_by_the_lock(
     zwave_peer: ZWavePeer, hass: HomeAssistant, zwave_locks: dict[int, str]
 ) -> None:
     """A static PIN's week goes on as week-day schedules; fewer ranges later erase the rest."""
-    path = ZWaveJSPath(hass, zwave_locks[CODES_NODE], Capabilities(slot_count=10, read_back=True))
+    path = ZWaveJSPath(
+        hass, zwave_locks[CODES_NODE], Capabilities(slot_count=10, read_back=True), zone=BERLIN
+    )
     await path.async_start(Reports())
     evenings = WeeklySchedule.of(
         {5: [TimeRange(time(10), time(14))], 0: [TimeRange(time(22), time(2))]}  # Sat 10-14, Mon 22-02
@@ -127,7 +129,9 @@ async def test_a_sleeping_lock_takes_commands_when_it_wakes(
     zwave_peer: ZWavePeer, hass: HomeAssistant, zwave_locks: dict[int, str]
 ) -> None:
     """Asleep it is unavailable (writes wait); its wake-up notification is a report; then it takes them."""
-    path = ZWaveJSPath(hass, zwave_locks[SLEEPING_NODE], Capabilities(slot_count=10, read_back=True))
+    path = ZWaveJSPath(
+        hass, zwave_locks[SLEEPING_NODE], Capabilities(slot_count=10, read_back=True), zone=BERLIN
+    )
     reports = Reports()
     await path.async_start(reports)
     assert path.capabilities.wake_interval == DEFAULT_WAKE_INTERVAL

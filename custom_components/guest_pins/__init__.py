@@ -92,7 +92,7 @@ async def async_setup_entry(hass: HomeAssistant, entry: GuestPinsConfigEntry) ->
 
     locks: dict[str, LockRuntime] = {}
     for lock_id, lock_settings in settings.locks.items():
-        lock = create_lock_runtime(hass, settings, lock_settings, state)
+        lock = create_lock_runtime(hass, settings, lock_settings, state, time_zone)
         entry.async_on_unload(lock.path.stop)
         locks[lock_id] = lock
         unsupported = isinstance(lock.path, UnsupportedPath)

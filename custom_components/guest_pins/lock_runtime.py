@@ -8,6 +8,7 @@ nor repeats a write. Telling automations and the host about it is the manager's 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers import device_registry as dr, issue_registry as ir
@@ -88,10 +89,13 @@ class LockRuntime:
 
 
 def create_lock_runtime(
-    hass: HomeAssistant, settings: PropertySettings, lock: LockSettings, state: PropertyState
+    hass: HomeAssistant, settings: PropertySettings, lock: LockSettings, state: PropertyState, zone: ZoneInfo
 ) -> LockRuntime:
-    """Return a managed lock with its path, device and writer (its queue as the store kept it)."""
-    path = create_path(hass, lock.path_spec())
+    """Return a managed lock with its path, device and writer (its queue as the store kept it).
+
+    `zone` is the property's: the lock keeps the property's time, whatever Home Assistant's zone is.
+    """
+    path = create_path(hass, lock.path_spec(zone))
     queue = WriteQueue.from_json(state.queues.get(lock.lock_id, {}), slot_from_json, settings.batch_window)
     writer = LockWriter(path, queue, state.lock_contents.setdefault(lock.lock_id, {}), dt_util.utcnow)
     return LockRuntime(lock, path, lock_device_id(hass, settings.entry_id, lock), writer)

@@ -101,9 +101,9 @@ class LockSettings:
     tuya: TuyaCloud | None = None
     backup_slots: range = range(0)
 
-    def path_spec(self) -> PathSpec:
-        """Return what the lock path factory needs, as plain values."""
-        return PathSpec(self.path, self.entity_id, self.slot_count, self.tuya)
+    def path_spec(self, zone: ZoneInfo) -> PathSpec:
+        """Return what the lock path factory needs, as plain values; `zone` is the property's."""
+        return PathSpec(self.path, self.entity_id, self.slot_count, zone, self.tuya)
 
     def profile(
         self, capabilities: Capabilities, provision_lead: timedelta, manual: Mapping[int, str]
@@ -118,6 +118,7 @@ class LockSettings:
             provision_lead=provision_lead,
             wake_interval=capabilities.wake_interval or timedelta(0),
             invites=capabilities.invites,
+            fixed_offset=capabilities.fixed_offset,
             backup_slots=[]
             if capabilities.invites
             else [slot for slot in self.backup_slots if slot not in manual],

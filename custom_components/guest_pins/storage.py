@@ -104,6 +104,7 @@ def slot_to_json(content: SlotCode) -> dict[str, Any]:
         if schedule
         else None,
         "contact": content.contact,
+        "utc_offset": content.utc_offset,
     }
 
 
@@ -125,6 +126,7 @@ def slot_from_json(raw: dict[str, Any]) -> SlotCode:
         if schedule
         else None,
         contact=raw.get("contact"),
+        utc_offset=raw.get("utc_offset"),
     )
 
 

@@ -248,3 +248,27 @@ def test_an_invitation_lock_gets_the_guests_address_and_no_static_pins() -> None
     assert plan_lock(lock("front"), DEC_15.window.start, [guest], [], BERLIN).slots == {
         1: SlotCode("stay:a", "4567")
     }
+
+
+def test_a_lock_that_keeps_fixed_offsets_gets_its_week_rewritten_at_each_dst_change() -> None:
+    """Tuya keeps a weekly schedule at the offset it was written with.
+
+    The plan carries the property's offset and changes at the property's DST change, so the cleaner's
+    Saturdays stay 10:00-14:00 local.
+    """
+    tuya = replace(lock("front", weekly=True), fixed_offset=True)
+    winter = datetime(2027, 3, 27, 14, tzinfo=UTC)  # Saturday, after the cleaner left
+    plan = plan_lock(tuya, winter, [], [CLEANER], BERLIN)
+    (content,) = plan.slots.values()
+    assert content.utc_offset == 60
+    assert content.native_schedule == CLEANER.schedule
+    assert plan.next_change == datetime(2027, 3, 28, 1, tzinfo=UTC)  # the change, before next Saturday
+    (summer,) = plan_lock(tuya, plan.next_change, [], [CLEANER], BERLIN).slots.values()
+    assert summer.utc_offset == 120
+    assert summer != content  # a different content: the queue writes it
+    # A lock that follows its own clock (Z-Wave) keeps no offset and changes nothing at the change.
+    zwave = lock("front", weekly=True)
+    (plain,) = plan_lock(zwave, winter, [], [CLEANER], BERLIN).slots.values()
+    assert plain.utc_offset is None
+    (after,) = plan_lock(zwave, datetime(2027, 3, 28, 2, tzinfo=UTC), [], [CLEANER], BERLIN).slots.values()
+    assert after == plain

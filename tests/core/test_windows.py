@@ -1,6 +1,6 @@
 """Access windows, turnovers and static schedules, correct across DST in any zone."""
 
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -281,3 +281,33 @@ def test_static_occurrences_follow_schedule_and_valid_dates() -> None:
     assert always.end > october.end  # no last day: open-ended
     ended = StaticPin("Former", "1357", frozenset({"front"}), valid_until=date(2026, 9, 1))
     assert windows.static_occurrences(ended, october, BERLIN) == []
+
+
+@pytest.mark.parametrize(
+    ("zone", "after", "change"),
+    [
+        # Berlin leaves summer time on the last Sunday of October at 01:00 UTC, and enters it in March.
+        (BERLIN, datetime(2026, 10, 1, tzinfo=UTC), datetime(2026, 10, 25, 1, tzinfo=UTC)),
+        (BERLIN, datetime(2026, 10, 25, 1, tzinfo=UTC), datetime(2027, 3, 28, 1, tzinfo=UTC)),
+        (NEW_YORK, datetime(2026, 12, 14, tzinfo=UTC), datetime(2027, 3, 14, 7, tzinfo=UTC)),
+        (
+            ZoneInfo("Australia/Sydney"),
+            datetime(2026, 12, 1, tzinfo=UTC),
+            datetime(2027, 4, 3, 16, tzinfo=UTC),
+        ),
+    ],
+)
+def test_the_next_offset_change_is_found_to_the_second(
+    zone: ZoneInfo, after: datetime, change: datetime
+) -> None:
+    """The instant the zone's clocks jump, in either direction and hemisphere; none without a change."""
+    assert windows.next_offset_change(zone, after) == change
+    before, at_change = change - timedelta(seconds=1), change
+    assert windows.utc_offset_minutes(zone, before) != windows.utc_offset_minutes(zone, at_change)
+
+
+def test_zones_without_daylight_saving_time_never_change() -> None:
+    """UTC and Kolkata keep their offset: no change to plan for."""
+    assert windows.next_offset_change(ZoneInfo("UTC"), datetime(2026, 1, 1, tzinfo=UTC)) is None
+    assert windows.next_offset_change(KOLKATA, datetime(2026, 1, 1, tzinfo=UTC)) is None
+    assert windows.utc_offset_minutes(KOLKATA, datetime(2026, 1, 1, tzinfo=UTC)) == 330

@@ -268,6 +268,8 @@ class LockProfile:
     `invites` marks a lock that admits guests by an invitation to their e-mail address instead of a code.
     `backup_slots` hold the lock's backup codes (kept apart from the guest slots, so a backup is never
     pushed out by a guest and handing one out costs no write).
+    `fixed_offset` marks a lock whose weekly schedules keep the UTC offset they were written with (Tuya's
+    cloud): they are rewritten when the property's offset changes (daylight saving time).
     """
 
     lock_id: str
@@ -279,6 +281,7 @@ class LockProfile:
     wake_interval: timedelta = timedelta(0)
     invites: bool = False
     backup_slots: Sequence[int] = ()
+    fixed_offset: bool = False
 
     @property
     def wake_lead(self) -> timedelta:
@@ -298,6 +301,9 @@ class SlotCode:
     `native_window` is set only on locks that enforce windows themselves; `native_schedule` likewise for
     weekly static PINs. Without either the lock treats the code as always valid and guest_pins adds and
     removes it on time. `contact` is the guest's e-mail address, set only on locks that admit by invitation.
+    `utc_offset` (minutes) is the property's offset a weekly schedule is written with, set only on locks
+    that keep a schedule at a fixed offset: when the property's offset changes the content differs, so the
+    schedule is rewritten at the change.
     """
 
     owner: str
@@ -305,6 +311,7 @@ class SlotCode:
     native_window: Interval | None = None
     native_schedule: WeeklySchedule | None = None
     contact: str | None = None
+    utc_offset: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -97,22 +97,7 @@ def plan_lock(
             )
             guests.append(_Want((stay.window.start, stay.stay_id), content))
 
-    static_wants: list[_Want] = []
-    # A lock that admits by invitation has no code to give a static PIN's holder.
-    groups = {} if profile.invites else static_groups(statics, profile.lock_id)
-    for code, members in groups.items():
-        for member in members:
-            changes += windows.static_boundaries(member, now, zone, _SCHEDULE_REACH, profile.wake_lead)
-        owner = f"static:{members[0].key}"
-        if profile.native_weekly:
-            valid = [member for member in members if windows.within_validity(member, now, zone)]
-            if valid:
-                static_wants.append(
-                    _Want((now, owner), SlotCode(owner, code, native_schedule=_union_schedule(valid)))
-                )
-        elif any(windows.static_active(member, now, zone, profile.wake_lead) for member in members):
-            static_wants.append(_Want((now, owner), SlotCode(owner, code)))
-
+    static_wants = _static_wants(profile, statics, now, zone, changes)
     backup_wants = _backup_wants(profile, backups, changes)
 
     slots: dict[int, SlotCode] = {}
@@ -134,6 +119,38 @@ def plan_lock(
         next_change=min(upcoming) if upcoming else None,
         shortfalls=tuple(shortfalls),
     )
+
+
+def _static_wants(
+    profile: LockProfile, statics: Iterable[StaticPin], now: datetime, zone: ZoneInfo, changes: list[datetime]
+) -> list[_Want]:
+    """Return the lock's static PINs as wants (one per code), noting when they next change in `changes`.
+
+    A lock that keeps weekly schedules gets each code with its schedule for as long as it is valid; a
+    lock that keeps them at a fixed UTC offset gets today's offset, and the plan changes when it does.
+    """
+    static_wants: list[_Want] = []
+    # A lock that admits by invitation has no code to give a static PIN's holder.
+    groups = {} if profile.invites else static_groups(statics, profile.lock_id)
+    for code, members in groups.items():
+        for member in members:
+            changes += windows.static_boundaries(member, now, zone, _SCHEDULE_REACH, profile.wake_lead)
+        owner = f"static:{members[0].key}"
+        if profile.native_weekly:
+            valid = [member for member in members if windows.within_validity(member, now, zone)]
+            if valid:
+                schedule = _union_schedule(valid)
+                offset = None
+                if profile.fixed_offset and schedule is not None:
+                    offset = windows.utc_offset_minutes(zone, now)
+                    if (change := windows.next_offset_change(zone, now)) is not None:
+                        changes.append(change)
+                static_wants.append(
+                    _Want((now, owner), SlotCode(owner, code, native_schedule=schedule, utc_offset=offset))
+                )
+        elif any(windows.static_active(member, now, zone, profile.wake_lead) for member in members):
+            static_wants.append(_Want((now, owner), SlotCode(owner, code)))
+    return static_wants
 
 
 def _backup_wants(profile: LockProfile, backups: Iterable[Backup], changes: list[datetime]) -> list[_Want]:

@@ -185,3 +185,38 @@ def static_boundaries(
         for occurrence in schedule_occurrences(pin.schedule, Interval(after, after + reach + lead), zone):
             instants += [occurrence.start - lead, occurrence.end]
     return sorted(instant for instant in instants if instant > after)
+
+
+def utc_offset_minutes(zone: ZoneInfo, instant: datetime) -> int:
+    """Return a zone's UTC offset at an instant, in minutes."""
+    offset = instant.astimezone(zone).utcoffset() or timedelta(0)
+    return int(offset.total_seconds() // 60)
+
+
+_WEEK = timedelta(days=7)
+
+
+def next_offset_change(
+    zone: ZoneInfo, after: datetime, reach: timedelta = timedelta(days=400)
+) -> datetime | None:
+    """Return the first instant after `after` (within `reach`) at which the zone's UTC offset changes.
+
+    Walks a week at a time (no zone changes its offset twice within a week), then halves the week that
+    holds the change down to the second; about 75 offset look-ups, whatever the zone.
+    """
+    start = after.astimezone(UTC).replace(microsecond=0)
+    offset = utc_offset_minutes(zone, start)
+    low = start
+    while low - start < reach:
+        high = low + _WEEK
+        if utc_offset_minutes(zone, high) != offset:
+            while high - low > timedelta(seconds=1):
+                middle = low + (high - low) / 2
+                middle = middle.replace(microsecond=0)
+                if utc_offset_minutes(zone, middle) != offset:
+                    high = middle
+                else:
+                    low = middle
+            return high
+        low = high
+    return None

@@ -15,8 +15,8 @@ TTLock reports nothing Home Assistant passes on.
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from homeassistant.components.lock.const import DATA_COMPONENT as LOCK_ENTITIES, LockState
 from homeassistant.const import STATE_UNAVAILABLE, STATE_UNKNOWN
@@ -32,7 +32,6 @@ from homeassistant.core import (
 from homeassistant.exceptions import HomeAssistantError
 from homeassistant.helpers import entity_registry as er
 from homeassistant.helpers.event import async_track_state_change_event
-from homeassistant.util import dt as dt_util
 
 from ..core.model import SlotCode
 from .base import Capabilities, KeypadUse, LockPathError, ReportCallback, UseCallback, ignore_use
@@ -104,6 +103,9 @@ class ActionPath:
     hass: HomeAssistant
     entity_id: str
     capabilities: Capabilities
+    # The property's zone, in which instants are given (TTLock's windows): the same instants whatever the
+    # zone, shown in the property's time in the action's recorded data.
+    zone: ZoneInfo = field(default=ZoneInfo("UTC"), kw_only=True)
     transactions: int = 0
     _unsubscribe: list[CALLBACK_TYPE] = field(default_factory=list)
     domain = ""
@@ -248,8 +250,9 @@ class TTLockPath(ActionPath):
         await self.async_clear(slot, held)
         data: dict[str, Any] = {"passcode_name": self.passcode_name(slot), "passcode": content.code}
         if content.native_window is not None:
-            data["start_time"] = _local(content.native_window.start)
-            data["end_time"] = _local(content.native_window.end)
+            # Instants: TTLock turns them into epoch milliseconds; shown in the property's time.
+            data["start_time"] = content.native_window.start.astimezone(self.zone)
+            data["end_time"] = content.native_window.end.astimezone(self.zone)
         await self._call("create_passcode", data)
         return None
 
@@ -295,8 +298,3 @@ def matter_keypad_unlock(old: State | None, new: State | None) -> bool:
         return state.state in _UNLOCKED and state.attributes.get("changed_by") == "Keypad"
 
     return by_keypad(new) and not by_keypad(old)
-
-
-def _local(instant: datetime) -> datetime:
-    """Return an instant in Home Assistant's zone (what TTLock's datetime fields expect)."""
-    return dt_util.as_local(instant)

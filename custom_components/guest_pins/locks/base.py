@@ -54,6 +54,8 @@ class Capabilities:
     `invites`: access is an invitation to the guest's e-mail address, not a code (Ring).
     `remote_open`: the door can be opened remotely for a guest.
     `reports_use`: the lock says which slot's code opened it at the keypad (`UseCallback`).
+    `fixed_offset`: the lock keeps a weekly schedule at the UTC offset it was written with, so schedules
+    are rewritten when the property's offset changes (Tuya's cloud).
     """
 
     slot_count: int | None = None
@@ -65,6 +67,7 @@ class Capabilities:
     invites: bool = False
     remote_open: bool = False
     reports_use: bool = False
+    fixed_offset: bool = False
 
 
 class LockPath(Protocol):

@@ -1,6 +1,7 @@
 """The path each managed lock gets, chosen by the path the host's lock settings name (plain values only)."""
 
 from dataclasses import dataclass, field, replace
+from zoneinfo import ZoneInfo
 
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers import device_registry as dr, entity_registry as er
@@ -73,20 +74,25 @@ def zigbee2mqtt_name(hass: HomeAssistant, entity_id: str) -> str:
 class PathSpec:
     """What a lock path is made from: its kind (as `detect` names it), the lock entity and its slots.
 
-    `tuya` is the cloud project a Tuya lock is reached through.
+    `zone` is the property's time zone: the lock's clock keeps the property's time, whatever Home
+    Assistant's zone is, so windows and schedules are written in it. `tuya` is the cloud project a Tuya
+    lock is reached through.
     """
 
     kind: str
     entity_id: str
     slot_count: int
+    zone: ZoneInfo
     tuya: TuyaCloud | None = None
 
 
 def create_path(hass: HomeAssistant, spec: PathSpec) -> LockPath:
     """Return the path for a managed lock."""
-    entity_id, slots = spec.entity_id, spec.slot_count
+    entity_id, slots, zone = spec.entity_id, spec.slot_count, spec.zone
     if spec.kind == "zwave_js":
-        return ZWaveJSPath(hass, entity_id, Capabilities(slot_count=slots, read_back=True, reports_use=True))
+        return ZWaveJSPath(
+            hass, entity_id, Capabilities(slot_count=slots, read_back=True, reports_use=True), zone=zone
+        )
     if spec.kind == "zigbee2mqtt":
         return Zigbee2MQTTPath(
             hass,
@@ -98,8 +104,11 @@ def create_path(hass: HomeAssistant, spec: PathSpec) -> LockPath:
         return TuyaPath(
             hass,
             entity_id,
-            Capabilities(slot_count=slots, native_windows=True, native_weekly=True, read_back=True),
+            Capabilities(
+                slot_count=slots, native_windows=True, native_weekly=True, read_back=True, fixed_offset=True
+            ),
             spec.tuya,
+            zone=zone,
         )
     if spec.kind == "ring":
         return RingPath(
@@ -109,7 +118,7 @@ def create_path(hass: HomeAssistant, spec: PathSpec) -> LockPath:
         )
     if spec.kind in ACTION_PATHS:
         kind, capabilities = ACTION_PATHS[spec.kind]
-        return kind(hass, entity_id, replace(capabilities, slot_count=slots))
+        return kind(hass, entity_id, replace(capabilities, slot_count=slots), zone=zone)
     if spec.kind == SIMULATED:
         return InMemoryLockPath(capabilities=Capabilities(slot_count=slots, read_back=True, reports_use=True))
     return UnsupportedPath(f"no code path for this lock ({spec.kind})")

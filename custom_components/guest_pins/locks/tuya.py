@@ -14,11 +14,13 @@ from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 from enum import StrEnum
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from homeassistant.core import HomeAssistant
 from homeassistant.util import dt as dt_util
 
 from ..core.model import SlotCode, WeeklySchedule
+from ..core.windows import utc_offset_minutes
 from .base import Capabilities, LockPathError, ReportCallback, UseCallback, ignore_use
 
 # OpenAPI paths (not secrets: a temporary "password" is Tuya's word for a lock code).
@@ -94,10 +96,8 @@ def _periodic(day: int, start: int, end: int) -> dict[str, int]:
     return {"effective_time": start, "invalid_time": end, "working_day": 1 << ((day + 1) % 7)}
 
 
-def _utc_offset(instant: datetime) -> str:
-    """Return the local UTC offset at an instant as Tuya's "+HH:MM"."""
-    offset = dt_util.as_local(instant).utcoffset() or timedelta(0)
-    minutes = int(offset.total_seconds() // 60)
+def _utc_offset(minutes: int) -> str:
+    """Return a UTC offset in minutes as Tuya's "+HH:MM"."""
     sign = "+" if minutes >= 0 else "-"
     return f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
 
@@ -110,6 +110,8 @@ class TuyaPath:
     entity_id: str
     capabilities: Capabilities
     cloud: TuyaCloud
+    # The property's zone: a weekly schedule's minutes are the property's local time.
+    zone: ZoneInfo = field(kw_only=True)
     unreachable_for: timedelta = UNREACHABLE_FOR
     transactions: int = 0
     _client: Any = None
@@ -245,7 +247,9 @@ class TuyaPath:
         }
         if content.native_schedule is not None:
             body["schedule_list"] = schedule_list(content.native_schedule)
-            body["time_zone"] = _utc_offset(now)
+            # Tuya keeps the schedule at this offset: the plan rewrites it when the property's offset changes.
+            offset = content.utc_offset
+            body["time_zone"] = _utc_offset(utc_offset_minutes(self.zone, now) if offset is None else offset)
         self.transactions += 1
         self._request("POST", TEMP_PASSWORD, body)
         self._written[slot] = content.code
@@ -287,7 +291,7 @@ class TuyaPath:
 
 async def async_check_project(hass: HomeAssistant, entity_id: str, cloud: TuyaCloud) -> TuyaProjectCheck:
     """Ask Tuya's cloud once whether a project's key reaches the lock's device (the lock flow's check)."""
-    path = TuyaPath(hass, entity_id, Capabilities(), cloud)
+    path = TuyaPath(hass, entity_id, Capabilities(), cloud, zone=ZoneInfo("UTC"))  # a check writes nothing
     try:
         await path.async_check()
     except TuyaRefusalError as err:

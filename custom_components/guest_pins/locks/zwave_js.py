@@ -19,11 +19,11 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
+from zoneinfo import ZoneInfo
 
 from homeassistant.config_entries import ConfigEntryState
 from homeassistant.core import CALLBACK_TYPE, HomeAssistant
 from homeassistant.helpers import entity_registry as er
-from homeassistant.util import dt as dt_util
 
 from ..core.model import Interval, SlotCode, WeeklySchedule
 from .action_paths import ActionPath, follow_device_events, run_entity_method, slot_number
@@ -93,6 +93,8 @@ class ZWaveJSPath:
     hass: HomeAssistant
     entity_id: str
     capabilities: Capabilities
+    # The property's zone: the lock's clock keeps the property's local time.
+    zone: ZoneInfo = field(kw_only=True)
     _direct_transactions: int = 0
     _on_report: ReportCallback | None = None
     _followed: Node | None = None
@@ -103,7 +105,7 @@ class ZWaveJSPath:
 
     def __post_init__(self) -> None:
         """Keep the action path ready as the fallback."""
-        self.fallback = ZWaveJSServicePath(self.hass, self.entity_id, self.capabilities)
+        self.fallback = ZWaveJSServicePath(self.hass, self.entity_id, self.capabilities, zone=self.zone)
 
     @property
     def transactions(self) -> int:
@@ -283,7 +285,7 @@ class ZWaveJSPath:
                 SCHEDULE_ENTRY_LOCK_CC,
                 "setYearDaySchedule",
                 {"userId": slot, "slotId": 1},
-                year_day_schedule(content.native_window),
+                year_day_schedule(content.native_window, self.zone),
             )
         if content.native_schedule is not None:
             entries = week_day_schedules(content.native_schedule)
@@ -370,9 +372,13 @@ def _wake_interval(node: Node) -> timedelta:
     return DEFAULT_WAKE_INTERVAL
 
 
-def year_day_schedule(window: Interval) -> dict[str, int]:
-    """Return a window as Schedule Entry Lock's year-day schedule, in local time with two-digit years."""
-    start, stop = dt_util.as_local(window.start), dt_util.as_local(window.end)
+def year_day_schedule(window: Interval, zone: ZoneInfo) -> dict[str, int]:
+    """Return a window as Schedule Entry Lock's year-day schedule, in the property's local time.
+
+    The lock compares it with its own clock, which keeps the property's time (Home Assistant's zone may be
+    another); years have two digits.
+    """
+    start, stop = window.start.astimezone(zone), window.end.astimezone(zone)
     return {**_fields("start", start), **_fields("stop", stop)}
 
 
