@@ -49,16 +49,17 @@ def elapsed() -> float:
     return os.times().elapsed
 
 
-def push_body(number: int) -> bytes:
-    """Return a same-day booking (under way from now until tomorrow) with its own code."""
+def push_body(number: int, *, cancelled: bool = False) -> bytes:
+    """Return a same-day booking (under way from now for two nights) with its own code, or its cancelling."""
     now = dt_util.now()
     return json.dumps(
         {
-            "type": "reservation.upserted",
+            "type": "reservation.cancelled" if cancelled else "reservation.upserted",
             "data": {
                 "id": f"R-{number}",
                 "checkin": (now - timedelta(minutes=1)).isoformat(),
-                "checkout": (now + timedelta(days=1)).isoformat(),
+                # Two nights: other dates than the iCal runs' bookings (one unit, one booking per dates).
+                "checkout": (now + timedelta(days=2)).isoformat(),
                 "guest": {"name": f"Guest {number}"},
                 "code": f"{2400 + number * 7:04d}",
             },
@@ -122,6 +123,12 @@ async def test_push_to_door(
         assert code in queued_codes(entry)
         await until(lambda code=code: code in held_codes(zwave_peer), f"code {number} on the lock")
         to_lock.append(elapsed() - started)
+        # The guest cancels (not timed): the lock's guest slots are fewer than the runs.
+        cancel = push_body(number, cancelled=True)
+        response = await client.post(
+            f"/api/webhook/{HOOK}", data=cancel, headers=signed_headers(SECRET, cancel)
+        )
+        assert response.status == 200
 
     # The iCal path: a sync that finds a new same-day booking, to the code queued.
     syncs = []

@@ -190,3 +190,12 @@ def test_two_bookings_of_one_unit_told_apart_by_phone_or_reference_stay_two() ->
         )
         == 2
     )
+
+
+def test_a_cancellation_without_reference_or_phone_never_ends_another_guests_stay() -> None:
+    """The PMS cancels a booking; the unit was booked again for the same dates on Airbnb: that guest stays."""
+    rebooked = stay_event("hm2", DEC15, DEC18, calendar_id="vrbo")
+    cancelled = replace(pms("5001", kind=EventKind.CANCELLED), reservation_code=None)
+    merged = merge_sources([rebooked, cancelled], LOCKS)
+    assert [visit.stay_id for visit in merged.reservations] == ["vrbo/hm2"]
+    assert merged.disagreements == ()

@@ -100,8 +100,12 @@ class _Grouper:
         locks = self.calendar_locks.get(event.calendar_id)
         return ("unit", locks, event.stay_dates) if locks else None
 
-    def find(self, event: FeedEvent) -> int | None:
-        """Return the group of the event's visit, if one holds it already."""
+    def find(self, event: FeedEvent, *, by_unit: bool = True) -> int | None:
+        """Return the group of the event's visit, if one holds it already.
+
+        `by_unit` False: only a reference or phone digits say which visit (a cancellation: the unit may have
+        been booked again for the same dates, by another guest who must keep their code).
+        """
         for key in _keys(event):
             for index in self.by_key.get(key, []):
                 group = self.groups[index]
@@ -109,7 +113,7 @@ class _Grouper:
                     group[0], event
                 ):
                     return index
-        if (unit := self.unit(event)) is None:
+        if not by_unit or (unit := self.unit(event)) is None:
             return None
         for index in self.by_key.get(unit, []):
             group = self.groups[index]
@@ -158,7 +162,7 @@ def merge_sources(
     groups = grouper.groups
     cancelled: dict[int, FeedEvent] = {}
     for event in events:
-        if event.kind is EventKind.CANCELLED and (index := grouper.find(event)) is not None:
+        if event.kind is EventKind.CANCELLED and (index := grouper.find(event, by_unit=False)) is not None:
             cancelled[index] = event
     mirrors = _mirrors(groups, [event for event in events if event.kind is EventKind.BLOCK], grouper)
 
