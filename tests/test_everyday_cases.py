@@ -4,24 +4,31 @@ The same stay on two platforms without phone digits and rooms that share only th
 bookings, all "CLOSED - Not available"; ...
 """
 
+from datetime import timedelta
+from pathlib import Path
 from typing import Any
 
 from freezegun.api import FrozenDateTimeFactory
+from homeassistant.components.calendar import DATA_COMPONENT as CALENDAR_COMPONENT
 from homeassistant.config_entries import SOURCE_USER
 from homeassistant.const import CONF_NAME
 from homeassistant.core import HomeAssistant
 from homeassistant.data_entry_flow import FlowResultType
 from homeassistant.helpers import issue_registry as ir
-from pytest_homeassistant_custom_component.common import MockConfigEntry
+from homeassistant.util import dt as dt_util
+from pytest_homeassistant_custom_component.common import CLIENT_ID, MockConfigEntry, MockUser
 from pytest_homeassistant_custom_component.test_util.aiohttp import AiohttpClientMocker
+from pytest_homeassistant_custom_component.typing import WebSocketGenerator
 
 from custom_components.guest_pins.const import (
+    CONF_CALENDAR_ENTITY,
     CONF_ENTRIES_ARE_STAYS,
     CONF_LOCKS,
     CONF_URL,
     DEFAULT_OPTIONS,
     DOMAIN,
 )
+from custom_components.guest_pins.core.model import Stay
 
 from .core.builders import feed
 from .property_builders import FEED_URL, at, calendar_subentry, ical, load_property, lock_subentry, move_to
@@ -30,6 +37,7 @@ from .zwave_double import LOCK_ENTITY, FakeZWaveLock, install_zwave_locks
 VRBO_URL = "https://www.vrbo.com/icalendar/room-a.ics"
 ROOM_B_URL = "https://www.airbnb.com/calendar/ical/room-b.ics"
 ROOM_A, ROOM_B = "lock.room_a", "lock.room_b"
+RENTALS = "calendar.rentals"
 
 
 async def test_one_unit_on_two_platforms_is_one_guest_and_two_rooms_are_two(
@@ -126,3 +134,87 @@ async def test_a_booking_com_guest_gets_a_code_once_the_host_says_its_entries_ar
         await hass.async_block_till_done()
         await move_to(hass, freezer, at(2026, 12, 28, 16, 10))
         assert not zwave_lock.slots
+
+
+async def test_a_guest_keeps_the_code_when_the_host_edits_the_booking_in_a_home_assistant_calendar(
+    hass: HomeAssistant,
+    freezer: FrozenDateTimeFactory,
+    aioclient_mock: AiohttpClientMocker,
+    hass_ws_client: WebSocketGenerator,
+    hass_admin_user: MockUser,
+    zwave_lock: FakeZWaveLock,
+    property_data: dict[str, Any],
+    tmp_path: Path,
+) -> None:
+    """A stay kept in Home Assistant's own local calendar, checked in; the host renames it and extends it.
+
+    Home Assistant lists a calendar's events without their UID, so the edit must not read as a new
+    booking: the guest keeps the stay and the code, and the lock sees no write. The same after a reload.
+    """
+    hass.config.config_dir = str(tmp_path)  # the local calendar keeps its .ics file there
+    (tmp_path / ".storage").mkdir()
+    rentals = MockConfigEntry(
+        domain="local_calendar", data={"calendar_name": "Rentals", "storage_key": "rentals"}
+    )
+    rentals.add_to_hass(hass)
+    assert await hass.config_entries.async_setup(rentals.entry_id)
+    await hass.services.async_call(
+        "calendar",
+        "create_event",
+        {
+            "entity_id": RENTALS,
+            "summary": "Anna Schmidt",
+            "description": "Booked on our website",
+            "start_date": "2026-12-15",
+            "end_date": "2026-12-18",
+        },
+        blocking=True,
+    )
+    source = calendar_subentry(name="Our website")
+    source["data"] = {**source["data"], CONF_URL: None, CONF_CALENDAR_ENTITY: RENTALS}
+    entry = MockConfigEntry(
+        domain=DOMAIN, data=property_data, options=DEFAULT_OPTIONS, subentries_data=[lock_subentry(), source]
+    )
+    async with load_property(hass, freezer, aioclient_mock, entry, serve_feed=False):
+        await move_to(hass, freezer, at(2026, 12, 15, 16, 5))
+        stay = only_stay(entry)
+        assert list(zwave_lock.slots.values()) == [stay.code]
+        writes = len(zwave_lock.writes)
+        # A token made now: one made before the clock moved to December has expired by then.
+        refresh = await hass.auth.async_create_refresh_token(hass_admin_user, CLIENT_ID)
+        client = await hass_ws_client(hass, hass.auth.async_create_access_token(refresh))
+
+        async def edit(**event: str) -> None:
+            """Edit Anna's booking as the calendar card does, then let the calendar be read again."""
+            (listed,) = (
+                await hass.data[CALENDAR_COMPONENT]
+                .get_entity(RENTALS)
+                .async_get_events(hass, at(2026, 12, 1), at(2027, 1, 1))
+            )
+            await client.send_json_auto_id(
+                {"type": "calendar/event/update", "entity_id": RENTALS, "uid": listed.uid, "event": event}
+            )
+            assert (await client.receive_json())["success"]
+            await move_to(hass, freezer, dt_util.now() + timedelta(minutes=16))
+            await move_to(hass, freezer, dt_util.now() + timedelta(seconds=1))  # the replan's batching
+
+        await edit(summary="Anna Schmidt (2 guests)", dtstart="2026-12-15", dtend="2026-12-19")
+        edited = only_stay(entry)
+        assert (edited.stay_id, edited.code) == (stay.stay_id, stay.code)
+        assert edited.checkout == at(2026, 12, 19, 11)
+        assert len(zwave_lock.writes) == writes
+        assert await hass.config_entries.async_reload(entry.entry_id)
+        await hass.async_block_till_done()
+        await edit(summary="Anna Schmidt (2 guests)", dtstart="2026-12-15", dtend="2026-12-20")
+        again = only_stay(entry)
+        assert (again.stay_id, again.code, again.checkout) == (stay.stay_id, stay.code, at(2026, 12, 20, 11))
+        assert list(zwave_lock.slots.values()) == [stay.code]
+        assert len(zwave_lock.writes) == writes
+
+
+def only_stay(entry: MockConfigEntry) -> Stay:
+    """Return the property's one planned stay."""
+    plan = entry.runtime_data.manager.plan
+    assert plan is not None
+    (stay,) = plan.stay_plan.stays
+    return stay

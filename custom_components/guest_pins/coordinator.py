@@ -1,7 +1,8 @@
 """One coordinator per rental calendar: fetch, parse off the loop, keep the last good data, back off, repair.
 
 A calendar that fails keeps its last good events (also across restarts: the last good body is cached in a
-private store), so stays never look cancelled because a platform's server had a bad hour. Retries back
+private store), so stays never look cancelled because a platform's server had a bad hour. A Home Assistant
+calendar's last read is kept the same way, with the ids its events keep across the host's edits. Retries back
 off from one minute up to the sync interval; after three hours of failure a repair asks the host to look,
 and it goes away by itself on the next good fetch.
 """
@@ -23,8 +24,9 @@ from homeassistant.util import dt as dt_util
 
 from .alerts import Alert, AlertCenter
 from .const import DOMAIN, LOGGER
-from .core.feeds import FeedSettings, events_from_records, parse_feed
+from .core.feeds import FeedSettings, parse_feed
 from .core.model import FeedError, ParsedFeed
+from .core.records import events_from_records, identify_records
 from .feed import FeedFetchError, async_fetch, redacted_host
 from .settings import CalendarSettings, PropertySettings, feed_settings
 
@@ -82,6 +84,8 @@ class CalendarCoordinator(DataUpdateCoordinator[ParsedFeed]):
             hass, CACHE_VERSION, f"{DOMAIN}.{entry.entry_id}.feed.{calendar.calendar_id}", private=True
         )
         self._cached: dict[str, Any] = {}
+        # A Home Assistant calendar's last read, each event with the id it keeps across the host's edits.
+        self._records: list[dict[str, str]] = []
 
     async def async_load_cache(self) -> None:
         """Start from the last good feed of an earlier run, so a feed outage at start-up loses nothing.
@@ -92,7 +96,14 @@ class CalendarCoordinator(DataUpdateCoordinator[ParsedFeed]):
         self._cached = cached
         if since := dt_util.parse_datetime(cached.get("failing_since") or ""):
             self.failing_since = since
-        if not cached.get("body") or not self.calendar.url:
+        if not self.calendar.url:
+            self._records = list(cached.get("records") or [])
+            if self._records:
+                self.data = await self.hass.async_add_executor_job(
+                    events_from_records, self._records, self.settings, dt_util.utcnow()
+                )
+            return
+        if not cached.get("body"):
             return
         body = bytes.fromhex(cached["body"])
         result = await self._async_parse(body, dt_util.utcnow())
@@ -156,7 +167,13 @@ class CalendarCoordinator(DataUpdateCoordinator[ParsedFeed]):
         )
         listed = (response or {}).get(entity_id)
         records = cast("list[dict[str, str]]", listed.get("events", []) if isinstance(listed, dict) else [])
-        return await self.hass.async_add_executor_job(events_from_records, records, self.settings, now)
+        # Its events carry no UID: each keeps the id it had before the host edited its summary or dates.
+        identified = identify_records(records, self._records, self.settings.property_tz)
+        if identified != self._records:
+            self._records = identified
+            self._cached = {**self._cached, "records": identified}
+            await self._cache.async_save(self._cached)
+        return await self.hass.async_add_executor_job(events_from_records, identified, self.settings, now)
 
     async def _async_parse(self, body: bytes, now: datetime) -> ParsedFeed | FeedError:
         """Parse a feed in the executor, one feed at a time in all of Home Assistant.

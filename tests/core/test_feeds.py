@@ -5,7 +5,7 @@ from datetime import UTC, datetime, time, timedelta
 import pytest
 
 from custom_components.guest_pins.core.extract import Patterns
-from custom_components.guest_pins.core.feeds import FeedSettings, events_from_records, parse_feed
+from custom_components.guest_pins.core.feeds import FeedSettings, parse_feed
 from custom_components.guest_pins.core.model import (
     EventKind,
     FeedError,
@@ -14,6 +14,7 @@ from custom_components.guest_pins.core.model import (
     Platform,
     SkipReason,
 )
+from custom_components.guest_pins.core.records import events_from_records
 
 from .builders import BERLIN, KOLKATA, NEW_YORK, NOW, feed, local
 

@@ -20,8 +20,9 @@ from hypothesis import HealthCheck, event, given, settings, strategies as st
 import pytest
 
 from custom_components.guest_pins.core import recurrence
-from custom_components.guest_pins.core.feeds import FeedSettings, events_from_records, parse_feed
+from custom_components.guest_pins.core.feeds import FeedSettings, parse_feed
 from custom_components.guest_pins.core.model import FeedError, FeedErrorKind, ParsedFeed, SkipReason
+from custom_components.guest_pins.core.records import events_from_records
 from custom_components.guest_pins.core.recurrence import MAX_EVENTS_PER_FEED, MAX_OCCURRENCES_PER_SERIES
 
 from .builders import BERLIN, NEW_YORK, NOW

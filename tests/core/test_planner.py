@@ -2,6 +2,7 @@
 
 from dataclasses import replace
 from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 from custom_components.guest_pins.core import pins
 from custom_components.guest_pins.core.engine import PropertyInputs, plan_property
@@ -272,3 +273,8 @@ def test_a_lock_that_keeps_fixed_offsets_gets_its_week_rewritten_at_each_dst_cha
     assert plain.utc_offset is None
     (after,) = plan_lock(zwave, datetime(2027, 3, 28, 2, tzinfo=UTC), [], [CLEANER], BERLIN).slots.values()
     assert after == plain
+    # Where the clocks never change, the offset is kept and no rewrite is planned.
+    tokyo = plan_lock(tuya, winter, [], [CLEANER], ZoneInfo("Asia/Tokyo"))
+    (fixed,) = tokyo.slots.values()
+    assert fixed.utc_offset == 540
+    assert tokyo.next_change == datetime(2027, 4, 3, 1, tzinfo=UTC)  # next Saturday 10:00, no DST change

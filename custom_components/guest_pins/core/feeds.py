@@ -11,8 +11,7 @@ walks a rule period by period from its DTSTART, and on to the year 9999 for a ru
 """
 
 import codecs
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 import hashlib
 import re
@@ -323,52 +322,3 @@ def _to_event(
         platform=extract.platform_of(prodid, uid),
         created=created.astimezone(UTC) if isinstance(created, datetime) and created.tzinfo else None,
     )
-
-
-def events_from_records(
-    records: Iterable[Mapping[str, str]], settings: FeedSettings, now: datetime
-) -> ParsedFeed:
-    """Read events a Home Assistant calendar entity listed (start/end as ISO dates or datetimes).
-
-    Such calendars give no UID, so an event's id is derived from its summary and dates; the rest (classes,
-    phone digits, times) is read exactly as from an iCal feed.
-    """
-    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Home Assistant calendar//guest_pins//EN"]
-    for record in records:
-        start, end = record.get("start", ""), record.get("end", "")
-        lines += [
-            "BEGIN:VEVENT",
-            f"UID:{_record_uid(record)}",
-            _ical_date("DTSTART", start),
-            *([_ical_date("DTEND", end)] if end else []),
-            f"SUMMARY:{_ical_text(record.get('summary', ''))}",
-            f"DESCRIPTION:{_ical_text(record.get('description', ''))}",
-            "END:VEVENT",
-        ]
-    lines.append("END:VCALENDAR")
-    # The events are already in memory, one per record: the size and event caps guard downloads, not this.
-    unbounded = replace(settings, max_bytes=2**62, max_events=2**62)
-    result = parse_feed("\r\n".join(lines).encode(), unbounded, now)
-    assert isinstance(result, ParsedFeed)  # noqa: S101 - we wrote a well-formed calendar
-    return result
-
-
-def _record_uid(record: Mapping[str, str]) -> str:
-    """Return a stable id for a calendar-entity event from what identifies it."""
-    fingerprint = "|".join(record.get(key, "") for key in ("summary", "start", "end"))
-    return f"ha-{hashlib.sha256(fingerprint.encode()).hexdigest()[:16]}"
-
-
-def _ical_date(name: str, value: str) -> str:
-    """Return a DTSTART/DTEND line for an ISO date or datetime."""
-    if "T" not in value:
-        return f"{name};VALUE=DATE:{date.fromisoformat(value):%Y%m%d}"
-    instant = datetime.fromisoformat(value)
-    if instant.tzinfo is None:
-        return f"{name}:{instant:%Y%m%dT%H%M%S}"
-    return f"{name}:{instant.astimezone(UTC):%Y%m%dT%H%M%SZ}"
-
-
-def _ical_text(value: str) -> str:
-    """Escape a TEXT value (backslash, comma, semicolon, newline) for one iCal line."""
-    return value.replace("\\", "\\\\").replace(",", "\\,").replace(";", "\\;").replace("\n", "\\n")
