@@ -56,20 +56,40 @@ async def test_set_reservation_pin_by_airbnb_code(
     assert zwave_lock.slots[1] == "8080"
 
 
-async def test_regenerate_pin_only_for_future_stays(
+async def test_regenerate_pin_while_the_stay_is_ahead_never_once_it_started(
     act: Act,
     hass: HomeAssistant,
     freezer: FrozenDateTimeFactory,
     loaded: MockConfigEntry,
     zwave_lock: FakeZWaveLock,
 ) -> None:
-    """FR-007: a new code a day or more ahead; refused once the stay is less than a day away."""
+    """FR-007: a new code while the stay's start or end is a day or more ahead; the guest inside keeps theirs.
+
+    The Dec 15-18 stay: a new code on Monday; another on Tuesday morning, six hours before check-in (its
+    end is days ahead); from check-in on, refused with its own reason, and the lock keeps the code.
+    """
+    await act("regenerate_pin", reservation=DEC_15)
+    await move_to(hass, freezer, at(2026, 12, 15, 10))
+    first = dec_15_code(loaded)
+    assert first != "4567"
     await act("regenerate_pin", reservation=DEC_15)
     await move_to(hass, freezer, at(2026, 12, 15, 16))
-    assert zwave_lock.slots[1] not in {"4567", None}
+    second = dec_15_code(loaded)
+    assert second not in {first, "4567"}
+    assert zwave_lock.slots[1] == second
     with pytest.raises(ServiceValidationError) as err:
         await act("regenerate_pin", reservation=DEC_15)
-    assert err.value.translation_key == "regeneration_not_allowed"
+    assert err.value.translation_key == "regeneration_stay_started"
+    await move_to(hass, freezer, at(2026, 12, 15, 17))
+    assert (dec_15_code(loaded), zwave_lock.slots[1]) == (second, second)
+
+
+def dec_15_code(entry: MockConfigEntry) -> str:
+    """Return the code of the Dec 15-18 stay."""
+    plan = entry.runtime_data.manager.plan
+    assert plan is not None
+    (code,) = (stay.code for stay in plan.stay_plan.stays if f"cal1/{DEC_15}" in stay.sources)
+    return code
 
 
 async def test_static_pin_actions(

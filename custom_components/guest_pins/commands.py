@@ -120,10 +120,13 @@ class PropertyCommands:
         await self.manager.async_edit_memory(stay.stay_id, replace(memory, custom=code))
 
     async def async_regenerate_stay_code(self, reference: str) -> None:
-        """Give a future stay a new code (FR-007: start and end at least a day ahead)."""
+        """Give a stay a new code (FR-007: its start or end at least a day ahead; never once it started)."""
         stay = self.stay(reference)
-        if not pins.can_regenerate(stay.checkin, stay.checkout, dt_util.utcnow()):
-            raise InputError("regeneration_not_allowed", reservation=reference)
+        match pins.regeneration_refusal(stay.window.start, stay.checkout, dt_util.utcnow()):
+            case pins.RegenerationRefusal.STAY_STARTED:
+                raise InputError("regeneration_stay_started", reservation=reference)
+            case pins.RegenerationRefusal.ENDS_WITHIN_A_DAY:
+                raise InputError("regeneration_not_allowed", reservation=reference)
         event = next(event for event in self.manager.inputs().events if source_id(event) == stay.stay_id)
         memory = self.manager.state.memory.get(stay.stay_id, pins.CodeMemory())
         settings = self.manager.settings.pin

@@ -194,7 +194,7 @@ class OverviewBuilder:
             "code": self.code(stay.code),
             "method": method.method.value if method else "date",
             "frozen": memory.frozen,
-            "can_regenerate": pins.can_regenerate(stay.checkin, stay.checkout, now),
+            "regenerate_refusal": pins.regeneration_refusal(stay.window.start, stay.checkout, now),
             "locks": [
                 {"lock_id": lock_id, "state": self.bar_state(stay, lock_id, now)}
                 for lock_id in sorted(stay.locks & manager.locks.keys())

@@ -212,7 +212,7 @@ export class GuestPinsStayView extends LitElement {
         ${extra.length ? html`<ul class="extra code-list" data-testid="stay-lock-codes">${extra.map((line) => html`<li>${line}</li>`)}</ul>` : nothing}
         <p>${i18n.t(`method_${stay.method}`)} <span class="muted">${i18n.t(stay.frozen ? "frozen_yes" : "frozen_no")}</span></p>
         <div class="actions">
-          <button class="btn" data-testid="regenerate" ?disabled=${!stay.can_regenerate || busy} @click=${() => this.open("confirm")}>
+          <button class="btn" data-testid="regenerate" ?disabled=${stay.regenerate_refusal !== null || busy} @click=${() => this.open("confirm")}>
             ${i18n.t("regenerate")}
           </button>
           <button class="btn" data-testid="set-code" ?disabled=${busy} aria-expanded=${this.editing ? "true" : "false"} @click=${() => this.open(this.editing ? undefined : "edit")}>
@@ -222,7 +222,9 @@ export class GuestPinsStayView extends LitElement {
             ${i18n.t("resend")}
           </button>
         </div>
-        ${stay.can_regenerate ? nothing : html`<p class="muted small">${i18n.t("regenerate_not_allowed")}</p>`}
+        ${stay.regenerate_refusal === null
+          ? nothing
+          : html`<p class="muted small" data-testid="regenerate-refusal">${i18n.t(`regenerate_${stay.regenerate_refusal}`)}</p>`}
         ${this.renderMessage("code")}
         ${this.confirming
           ? html`<div class="confirm" role="group" aria-labelledby="confirm-text">

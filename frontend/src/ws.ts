@@ -171,7 +171,8 @@ export interface StayInfo {
   code: string;
   method: CodeMethod;
   frozen: boolean;
-  can_regenerate: boolean;
+  /** Why no new code can be made now (FR-007), or null when it can. */
+  regenerate_refusal: "stay_started" | "ends_within_a_day" | null;
   locks: StayLock[];
   delivery: StayDelivery[];
   first_use: string | null;

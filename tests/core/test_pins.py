@@ -143,12 +143,20 @@ def test_frozen_code_survives_edits_within_24_hours() -> None:
 
 
 def test_regeneration_eligibility() -> None:
-    """FR-007: only when start and end are at least a day ahead."""
-    assert pins.can_regenerate(DEC_15_18.checkin, DEC_15_18.checkout, EARLY)
-    assert not pins.can_regenerate(
-        DEC_15_18.checkin, DEC_15_18.checkout, DEC_15_18.checkin - timedelta(hours=23)
+    """FR-007: while the start or the end is a day ahead; never once the stay's access has begun."""
+    checkin, checkout = DEC_15_18.checkin, DEC_15_18.checkout
+    assert pins.regeneration_refusal(checkin, checkout, EARLY) is None
+    # Six hours before check-in: the start is less than a day ahead, the end days ahead.
+    assert pins.regeneration_refusal(checkin, checkout, checkin - timedelta(hours=6)) is None
+    started = pins.RegenerationRefusal.STAY_STARTED
+    assert pins.regeneration_refusal(checkin, checkout, checkin) is started
+    assert (
+        pins.regeneration_refusal(checkin - timedelta(hours=2), checkout, checkin - timedelta(hours=1))
+        is started
     )
-    assert not pins.can_regenerate(DEC_15_18.checkin, DEC_15_18.checkout, DEC_15_18.checkin)
+    # A day-use stay (10:00-18:00) seen at 8:00: both its start and its end are within a day.
+    day_use = pins.regeneration_refusal(checkin, checkin + timedelta(hours=8), checkin - timedelta(hours=2))
+    assert day_use is pins.RegenerationRefusal.ENDS_WITHIN_A_DAY
 
 
 def test_regeneration_gives_a_different_code_each_time() -> None:

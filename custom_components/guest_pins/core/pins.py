@@ -17,6 +17,7 @@ perturbation, recorded in `GuestPin.perturbed`.
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from enum import StrEnum
 import hashlib
 import hmac
 from itertools import pairwise
@@ -30,7 +31,7 @@ MAX_LENGTH = 8
 DEFAULT_METHODS: tuple[PinMethod, ...] = (PinMethod.PHONE,)
 # A code that was programmed or announced is frozen once the stay is this close (or has started).
 FREEZE_BEFORE_CHECKIN = timedelta(hours=24)
-# FR-007: regeneration only for stays whose start and end are at least this far ahead.
+# FR-007: regeneration only for stays whose start or end is at least this far ahead.
 REGENERATION_MIN_LEAD = timedelta(days=1)
 _COMMON_CODES = frozenset({"1212", "1004", "2580", "0852", "1122", "6969", "1313", "2000", "1010", "2001"})
 _MAX_PERTURBATIONS = 1000
@@ -143,9 +144,28 @@ def is_frozen(memory: CodeMemory, checkin: datetime, now: datetime) -> bool:
     return memory.frozen and memory.pin is not None and checkin - now <= FREEZE_BEFORE_CHECKIN
 
 
-def can_regenerate(checkin: datetime, checkout: datetime, now: datetime) -> bool:
-    """Return whether FR-007 allows a new code: the stay starts and ends at least a day from now."""
-    return checkin - now >= REGENERATION_MIN_LEAD and checkout - now >= REGENERATION_MIN_LEAD
+class RegenerationRefusal(StrEnum):
+    """Why a stay cannot get a new code."""
+
+    STAY_STARTED = "stay_started"
+    ENDS_WITHIN_A_DAY = "ends_within_a_day"
+
+
+def regeneration_refusal(
+    access_from: datetime, checkout: datetime, now: datetime
+) -> RegenerationRefusal | None:
+    """Return why FR-007 refuses a new code now, or None when it allows one.
+
+    FR-007 allows one when the stay's start or end is at least a day ahead. A stay whose access has begun
+    (`access_from`: its window's start, before check-in with early access) keeps its code: the guest may be
+    inside or on the way with it, and a new code would lock them out. So of a stay that has started
+    nothing moves; of one still ahead, its end decides (it is never before its start).
+    """
+    if now >= access_from:
+        return RegenerationRefusal.STAY_STARTED
+    if checkout - now < REGENERATION_MIN_LEAD:
+        return RegenerationRefusal.ENDS_WITHIN_A_DAY
+    return None
 
 
 def choose(
