@@ -8,6 +8,10 @@ removed: a lockout. Single bad events in an otherwise sound feed are skipped and
 Feeds come from servers we do not control, so what reading one costs is bounded before it is paid: the size
 of the body, the events of a feed, the occurrences of a series, and the steps dateutil walks to find them (it
 walks a rule period by period from its DTSTART, and on to the year 9999 for a rule that never occurs).
+
+Most platforms send no ETag, so most syncs fetch a feed that did not change. `read_feed` reads a window a day
+longer than the horizon and keeps, with each occurrence, the span the window was compared with; `narrow` then
+gives what reading the same bytes at any instant of that day would, for the cost of a comparison per event.
 """
 
 import codecs
@@ -29,6 +33,8 @@ from .recurrence import (
     Budget,
     TooManyEventsError,
     describe,
+    in_window,
+    occurrence_span,
     occurrences,
 )
 
@@ -36,6 +42,8 @@ DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 DEFAULT_HORIZON = timedelta(days=365)
 # Past stays stay visible this long, so a code whose stay just ended is still known until it is revoked.
 DEFAULT_LOOKBACK = timedelta(days=30)
+# How much further than the horizon a feed is read: for a day, an unchanged feed is narrowed, not read again.
+READ_AHEAD = timedelta(days=1)
 # icalendar's own unfolding (a line break, blank lines, then a space or tab), applied to the bytes: RFC 5545
 # folds at 75 octets, which may split a UTF-8 character, so the text is only decoded once it is whole again.
 _FOLD = re.compile(rb"(?:(?<!\n)\r\n|(?<![\r\n])\n)(?:\r?\n)*[ \t]")
@@ -66,23 +74,91 @@ class FeedSettings:
     patterns: extract.Patterns = field(default_factory=extract.Patterns.compile)
 
 
+@dataclass(frozen=True, slots=True)
+class FeedRead:
+    """A feed read at `read_at` over a window reaching `ahead` further than the horizon.
+
+    `parsed` is what the feed gives at `read_at`; `events` are all the window's occurrences, each with its
+    `span`: its start and end as the window was compared with them (what `narrow` compares again).
+    """
+
+    parsed: ParsedFeed
+    settings: FeedSettings
+    read_at: datetime
+    ahead: timedelta
+    events: tuple[FeedEvent, ...]
+    spans: tuple[tuple[datetime, datetime], ...]
+    prodid: str
+
+
 def parse_feed(raw: bytes, settings: FeedSettings, now: datetime) -> FeedResult:
     """Read an iCal feed into its events between `now - lookback` and `now + horizon`.
 
     Never raises: whatever the bytes, the answer is a `ParsedFeed` or a `FeedError` that says why.
+    """
+    read = read_feed(raw, settings, now, timedelta(0))
+    return read if isinstance(read, FeedError) else read.parsed
+
+
+def read_feed(
+    raw: bytes, settings: FeedSettings, now: datetime, ahead: timedelta = READ_AHEAD
+) -> FeedRead | FeedError:
+    """Read a feed at `now` so that `narrow` can tell what it gives until `now + ahead` (see `parse_feed`).
+
+    A window that decided what was read (a series skipped for what it holds, a cap the wider window passed)
+    might read differently a day earlier: then the feed is read at `now` alone, and `narrow` says nothing.
     """
     if len(raw) > settings.max_bytes:
         return FeedError(FeedErrorKind.TOO_LARGE, f"{len(raw)} bytes > {settings.max_bytes}")
     text = _decode(raw)
     if error := _refuse_outright(text):
         return error
+    if ahead > timedelta(0):
+        try:
+            wide, window_bound = _parse(text, settings, now, ahead)
+        except Exception:  # noqa: BLE001 - whatever failed over the wider window is decided at `now` alone
+            window_bound = True
+        if not window_bound:
+            return wide
     try:
-        return _parse(text, settings, now)
+        return _parse(text, settings, now, timedelta(0))[0]
     except TooManyEventsError as err:
         return FeedError(FeedErrorKind.TOO_MANY_EVENTS, str(err))
     except Exception as err:  # noqa: BLE001 - the promise is a typed answer for any bytes, never a traceback
         # A library corner we did not foresee: the feed is refused as a whole and says what went wrong.
         return FeedError(FeedErrorKind.MALFORMED, describe(err))
+
+
+def narrow(read: FeedRead, settings: FeedSettings, now: datetime) -> ParsedFeed | None:
+    """Return what reading the same bytes at `now` would give, or None when `read` cannot tell.
+
+    It can from its own instant to `ahead` later, with the same settings and the same kind of clock (the
+    window's zone is the one whole days are compared in).
+    """
+    if (
+        not read.read_at <= now <= read.read_at + read.ahead
+        or now.tzinfo is not read.read_at.tzinfo
+        or (settings is not read.settings and settings != read.settings)
+    ):
+        return None
+    events = _within(read.events, read.spans, now - settings.lookback, now + settings.horizon)
+    return _parsed(events, read.parsed, read.prodid)
+
+
+def _within(
+    events: tuple[FeedEvent, ...],
+    spans: tuple[tuple[datetime, datetime], ...],
+    start: datetime,
+    end: datetime,
+) -> tuple[FeedEvent, ...]:
+    """Return the events whose spans the library would find in the window, by its own comparison."""
+    return tuple(event for event, span in zip(events, spans, strict=True) if in_window(span, start, end))
+
+
+def _parsed(events: tuple[FeedEvent, ...], rest: ParsedFeed, prodid: str) -> ParsedFeed:
+    """Return a reading of some events, with what was skipped and cancelled (no window decides those)."""
+    platform = extract.platform_of(prodid, next((event.uid for event in events), ""))
+    return ParsedFeed(events, rest.skipped, rest.cancelled_uids, platform)
 
 
 def _decode(raw: bytes) -> str:
@@ -118,8 +194,13 @@ def _refuse_outright(text: str) -> FeedError | None:
     return None
 
 
-def _parse(text: str, settings: FeedSettings, now: datetime) -> FeedResult:
-    """Read a feed's text that looks like a calendar; raise on what cannot be read."""
+def _parse(
+    text: str, settings: FeedSettings, now: datetime, ahead: timedelta
+) -> tuple[FeedRead | FeedError, bool]:
+    """Read a feed's text that looks like a calendar, and whether its window decided what was read.
+
+    Raises on what cannot be read.
+    """
     # Bytes, not text: icalendar reads a string without line breaks as the path of a file to open.
     calendar = icalendar.Calendar.from_ical(text.encode())
     prodid = str(calendar.get("PRODID", ""))
@@ -128,15 +209,15 @@ def _parse(text: str, settings: FeedSettings, now: datetime) -> FeedResult:
     # itself, ahead of a per-calendar override, and fail on a zone name tzdata does not know.
     calendar.pop("X-WR-TIMEZONE", None)
     if (scale := str(calendar.get("CALSCALE", "GREGORIAN"))).upper() != "GREGORIAN":
-        return FeedError(FeedErrorKind.MALFORMED, f"the calendar scale is {scale[:50]}, not Gregorian")
+        return FeedError(FeedErrorKind.MALFORMED, f"the calendar scale is {scale[:50]}, not Gregorian"), False
     skipped: list[SkippedEvent] = []
     cancelled: set[str] = set()
     components = _usable_events(calendar, skipped, cancelled)
     _give_each_event_a_stable_uid(components)
 
-    start, end = now - settings.lookback, now + settings.horizon
+    start, end = now - settings.lookback, now + settings.horizon + ahead
     budget = Budget(settings.max_events)
-    events: list[FeedEvent] = []
+    read: list[tuple[FeedEvent, tuple[datetime, datetime]]] = []
     for uid, series in _by_uid(components).items():
         found = occurrences(series, start, end, budget)
         if isinstance(found, SkippedEvent):
@@ -145,18 +226,20 @@ def _parse(text: str, settings: FeedSettings, now: datetime) -> FeedResult:
         recurring = any(
             name in component for component in series for name in ("RRULE", "RDATE", "RECURRENCE-ID")
         )
-        events.extend(
-            _to_event(component, settings, floating_tz, prodid, series_uid=uid if recurring else None)
+        read.extend(
+            (
+                _to_event(component, settings, floating_tz, prodid, series_uid=uid if recurring else None),
+                occurrence_span(component, start.tzinfo),
+            )
             for component in found
         )
-    events.sort(key=lambda event: (event.checkin, event.event_id))
-    platform = extract.platform_of(prodid, next((event.uid for event in events), ""))
-    return ParsedFeed(
-        events=tuple(events),
-        skipped=tuple(skipped),
-        cancelled_uids=frozenset(cancelled),
-        platform=platform,
-    )
+    read.sort(key=lambda item: (item[0].checkin, item[0].event_id))
+    events, spans = tuple(event for event, _ in read), tuple(span for _, span in read)
+    # The library left out what lies past the wider window; what lies past `now`'s own is left out here.
+    at_now = _within(events, spans, start, now + settings.horizon) if ahead else events
+    rest = ParsedFeed((), tuple(skipped), frozenset(cancelled))
+    feed_read = FeedRead(_parsed(at_now, rest, prodid), settings, now, ahead, events, spans, prodid)
+    return feed_read, budget.window_bound
 
 
 def _x_wr_timezone(calendar: icalendar.Calendar) -> ZoneInfo | None:

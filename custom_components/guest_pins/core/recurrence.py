@@ -8,12 +8,13 @@ a feed over the whole is refused.
 """
 
 from dataclasses import dataclass
-from datetime import MAXYEAR, date, datetime, time, timedelta
+from datetime import MAXYEAR, date, datetime, time, timedelta, tzinfo
 from math import gcd
 
 from dateutil.rrule import rrulestr
 import icalendar
 import recurring_ical_events
+from recurring_ical_events.util import time_span_contains_event
 
 from .model import SkippedEvent, SkipReason
 
@@ -54,11 +55,16 @@ class TooManyEventsError(Exception):
 
 @dataclass(slots=True)
 class Budget:
-    """What reading a feed has cost so far, against its caps."""
+    """What reading a feed has cost so far, against its caps; and whether the window decided a skip.
+
+    A series skipped for what its window holds (its walk to the window's end, its occurrences in it, the
+    library failing on it) might be read over a narrower window: such a reading cannot be narrowed later.
+    """
 
     max_events: int
     work: int = 0
     events: int = 0
+    window_bound: bool = False
 
     def charge(self, work: int = 0, events: int = 0) -> None:
         """Add a cost; raise once the feed is past either cap, so the rest is never paid for."""
@@ -90,10 +96,13 @@ def occurrences(
     try:
         occurrences: list[icalendar.cal.Component] = recurring_ical_events.of(calendar).between(start, end)
     except (recurring_ical_events.InvalidCalendar, icalendar.InvalidCalendar) as err:
+        budget.window_bound = True
         return SkippedEvent(uid, SkipReason.BAD_RECURRENCE, describe(err))
     except OverflowError:  # the library adds durations and offsets to dates next to the year 1 or 9999
+        budget.window_bound = True
         return SkippedEvent(uid, SkipReason.BAD_DATES, "a date too close to the year 1 or 9999")
     if len(occurrences) > MAX_OCCURRENCES_PER_SERIES:
+        budget.window_bound = True
         return SkippedEvent(
             uid,
             SkipReason.TOO_MANY_OCCURRENCES,
@@ -101,6 +110,24 @@ def occurrences(
         )
     budget.charge(events=len(occurrences))
     return occurrences
+
+
+def occurrence_span(occurrence: icalendar.cal.Component, zone: tzinfo | None) -> tuple[datetime, datetime]:
+    """Return an occurrence's start and end as the library compares them with a window starting in `zone`.
+
+    The library gives each occurrence a DTSTART and a DTEND, and compares a date as its midnight and a
+    floating time as wall time, both in that zone.
+    """
+    instants = []
+    for value in (occurrence.decoded("DTSTART"), occurrence.decoded("DTEND")):
+        moment = value if isinstance(value, datetime) else datetime.combine(value, time())
+        instants.append(moment if moment.tzinfo else moment.replace(tzinfo=zone))
+    return instants[0], instants[1]
+
+
+def in_window(span: tuple[datetime, datetime], start: datetime, end: datetime) -> bool:
+    """Return whether the library finds an occurrence of this span between start and end (its own test)."""
+    return bool(time_span_contains_event(start, end, *span, comparable=True))
 
 
 def clearly_outside(component: icalendar.cal.Component, start: datetime, end: datetime) -> bool:
@@ -159,6 +186,7 @@ def _recurrence_problem(
             work += _steps(freq, interval, first.date(), walk_end) * _STEP_COST[freq]
             trials.append((text, freq, interval, first))
     if work > MAX_SERIES_WORK:
+        budget.window_bound = True
         return SkippedEvent(
             uid,
             SkipReason.TOO_MANY_OCCURRENCES,
