@@ -4,20 +4,17 @@ Time is a clock the test moves; the lock is the in-memory path, which refuses du
 locks do and counts every transaction.
 """
 
+import asyncio
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+
+import pytest
 
 from custom_components.guest_pins.core.model import Interval, SlotCode
 from custom_components.guest_pins.locks.base import Capabilities, LockPathError
 from custom_components.guest_pins.locks.memory import InMemoryLockPath
-from custom_components.guest_pins.locks.queue import (
-    AWAKE_FOR,
-    RETRIES_BEFORE_REPORT,
-    RETRY_MAX,
-    LockWriter,
-    WriteQueue,
-    backoff,
-)
+from custom_components.guest_pins.locks.queue import RETRY_MAX, WriteQueue, backoff
+from custom_components.guest_pins.locks.writer import AWAKE_FOR, RETRIES_BEFORE_REPORT, LockWriter
 from custom_components.guest_pins.storage import slot_from_json, slot_to_json
 
 START = datetime(2026, 12, 14, 12, tzinfo=UTC)
@@ -238,3 +235,80 @@ async def test_a_restart_mid_queue_loses_and_repeats_nothing() -> None:
     result = await again.flush()
     assert [item.slot for item in result.delivered] == [2]
     assert lock.transactions == 3  # slot 1 once, slot 2's failure, slot 2 once
+
+
+@dataclass
+class CutShortLock(FlakyLock):
+    """A lock whose answer to one write never comes: Home Assistant stops while the radio is out."""
+
+    cut_after_taking: bool = True
+    cut: set[int] = field(default_factory=set)
+    sets: list[int] = field(default_factory=list)
+
+    async def async_set(self, slot: int, content: SlotCode, held: SlotCode | None) -> str | None:
+        """Take the code (or not), then never answer for a slot in `cut` (the task is cancelled)."""
+        if slot in self.cut:
+            self.cut.discard(slot)
+            if self.cut_after_taking:
+                await super().async_set(slot, content, held)
+            raise asyncio.CancelledError
+        self.sets.append(slot)
+        return await super().async_set(slot, content, held)
+
+
+@pytest.mark.parametrize("lock_took_it", [True, False])
+async def test_a_write_cut_short_by_a_stop_is_read_back_not_sent_again(lock_took_it: bool) -> None:
+    """Stopped while slot 1's write was out: the next start reads slot 1 back before anything else.
+
+    The journal kept the write as in flight before it went. A lock that took it is not written again; one
+    that did not gets it once. Slot 2, never sent, goes normally.
+    """
+    clock = Clock()
+    capabilities = Capabilities(slot_count=10, read_back=True, confirmed_writes=True)
+    lock = CutShortLock(capabilities=capabilities, cut={1}, cut_after_taking=lock_took_it)
+    held: dict[int, SlotCode] = {}
+    writer = writer_for(lock, clock, held)
+    journaled: list[dict[int, SlotCode | None]] = []
+
+    async def journal() -> None:
+        """Keep a copy of what is in flight, as the store would."""
+        journaled.append(dict(writer.in_flight))
+
+    writer.journal = journal
+    writer.update({1: A, 2: B}, urgent={1, 2})
+    with pytest.raises(asyncio.CancelledError):
+        await writer.flush()
+    assert journaled == [{1: A, 2: B}]
+    assert writer.in_flight == {1: A, 2: B}  # as the stop's final write keeps it
+    stored = writer.queue.to_json(slot_to_json)
+
+    restarted = LockWriter(
+        lock,
+        WriteQueue.from_json(stored, slot_from_json, timedelta(seconds=30)),
+        held,
+        clock,
+        dict(journaled[0]),
+    )
+    restarted.update({1: A, 2: B}, urgent={1, 2})
+    result = await restarted.flush()
+    assert restarted.in_flight == {}
+    assert {slot: content.code for slot, content in lock.slots.items()} == {1: "1111", 2: "2222"}
+    assert lock.sets == [2] if lock_took_it else [1, 2]
+    assert [item.slot for item in result.delivered] == [1, 2]
+    assert len(restarted.queue) == 0
+
+
+async def test_nothing_goes_when_the_journal_cannot_keep_it() -> None:
+    """The store could not write what is about to go: nothing is sent, and it is tried again later."""
+    clock, lock = Clock(), FlakyLock(capabilities=Capabilities(slot_count=10))
+    writer = writer_for(lock, clock)
+
+    async def full_disk() -> None:
+        """Fail as a store on a full disk does."""
+        raise OSError("no space left on device")
+
+    writer.journal = full_disk
+    writer.update({1: A}, urgent={1})
+    result = await writer.flush()
+    assert (result.delivered, lock.transactions, writer.in_flight) == ([], 0, {})
+    assert len(writer.queue) == 1

@@ -139,7 +139,8 @@ async def test_store_migrates_from_minor_version_1(hass: HomeAssistant, hass_sto
     assert data["journey"] == {}
     assert data["written"] == {}
     assert data["stay_ids"] == {}
-    assert STORAGE_MINOR_VERSION == 8
+    assert data["in_flight"] == {}
+    assert STORAGE_MINOR_VERSION == 9
     state = PropertyState.from_json(data)
     assert state.written == {}
 

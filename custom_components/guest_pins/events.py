@@ -14,7 +14,7 @@ from .core.engine import Moment, PropertyPlan
 from .core.loop import PlanAlert, PlanAlertKind
 from .core.model import Stay
 from .lock_runtime import LockRuntime
-from .locks.queue import Delivered, Failed
+from .locks.writer import Delivered, Failed
 from .settings import PropertySettings
 from .views import owner_view
 

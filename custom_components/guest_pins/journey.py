@@ -49,17 +49,24 @@ class GuestJourney(PropertyPart):
         self._hand_out_backups(plan, checked, now)
         self._sync_check_alerts(checked, now)
         self.arrivals.sync_battery_alerts(plan, now)
+        self.journey.checks_from = None  # told: a start from here must not tell them again
         await self.messenger.async_deliver(stays.values(), now)
         await asyncio.sleep(0)
         self._update_statuses(stays, now)
 
-    def moments(self, plan: PropertyPlan, since: datetime, now: datetime, *, restarted: bool) -> list[Moment]:
+    def moments(self, plan: PropertyPlan, now: datetime, *, restarted: bool) -> list[Moment]:
         """Return the moments since the last pass, firing the reminders among them.
 
         After a restart, what fell due while Home Assistant was down is done once if it still means
         something (a reminder or check before check-in; sending keys happens whenever it is due), and what
-        no longer does is told to the host as missed.
+        no longer does is told to the host as missed. The pass is marked done up to now at once (no
+        reminder fires twice); its checks are told at the end of `async_step`, after the flushes (a code
+        written at the check's instant counts), and a stop before then leaves them to the next start.
         """
+        state = self.journey
+        since, state.last_tick = state.last_tick, now
+        if since is None:
+            return []
         due = list(plan.moments_between(since, now))
         missed = [moment for moment in due if restarted and now >= moment.stay.checkin]
         missed = [moment for moment in missed if moment.kind in (MomentKind.REMINDER, MomentKind.CHECK)]
@@ -69,6 +76,11 @@ class GuestJourney(PropertyPart):
         for moment in kept:
             if moment.kind is MomentKind.REMINDER:
                 self.events.moment(moment)
+        if state.checks_from is not None and state.checks_from < since:
+            untold = plan.moments_between(state.checks_from, since)
+            checks = [moment for moment in untold if moment.kind is MomentKind.CHECK]
+            kept = [*(moment for moment in checks if now < moment.stay.checkin), *kept]
+        state.checks_from = min(state.checks_from or since, since)
         return kept
 
     def _tell_missed(self, missed: list[Moment]) -> None:

@@ -52,6 +52,8 @@ class JourneyState:
     deliveries: dict[str, dict[str, Delivery]] = field(default_factory=dict)
     access: dict[str, tuple[Use, ...]] = field(default_factory=dict)
     last_tick: datetime | None = None
+    # The checks before arrival due since this instant are still to be told (a pass cut short by a stop).
+    checks_from: datetime | None = None
 
     def __repr__(self) -> str:
         """Return counts only."""
@@ -101,6 +103,7 @@ class JourneyState:
                 for lock_id, log in self.access.items()
             },
             "last_tick": _iso(self.last_tick),
+            "checks_from": _iso(self.checks_from),
         }
 
     @classmethod
@@ -163,4 +166,5 @@ class JourneyState:
                 for lock_id, log in raw.get("access", {}).items()
             },
             last_tick=_instant(raw.get("last_tick")),
+            checks_from=_instant(raw.get("checks_from")),
         )

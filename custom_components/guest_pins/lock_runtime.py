@@ -24,7 +24,8 @@ from .core.owners import stay_owner
 from .core.reconciler import retain_expired
 from .locks.base import LockPath
 from .locks.factory import UnsupportedPath, create_path
-from .locks.queue import FlushResult, LockWriter, WriteQueue
+from .locks.queue import WriteQueue
+from .locks.writer import FlushResult, LockWriter
 from .settings import LockSettings, PropertySettings
 from .storage import PropertyState, slot_from_json, slot_to_json
 
@@ -97,7 +98,13 @@ def create_lock_runtime(
     """
     path = create_path(hass, lock.path_spec(zone))
     queue = WriteQueue.from_json(state.queues.get(lock.lock_id, {}), slot_from_json, settings.batch_window)
-    writer = LockWriter(path, queue, state.lock_contents.setdefault(lock.lock_id, {}), dt_util.utcnow)
+    writer = LockWriter(
+        path,
+        queue,
+        state.lock_contents.setdefault(lock.lock_id, {}),
+        dt_util.utcnow,
+        state.in_flight.setdefault(lock.lock_id, {}),
+    )
     return LockRuntime(lock, path, lock_device_id(hass, settings.entry_id, lock), writer)
 
 

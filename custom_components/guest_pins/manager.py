@@ -29,10 +29,11 @@ from .core.owners import owned_stay, stay_owner
 from .core.pins import CodeMemory
 from .delivery import channels
 from .events import PropertyEvents
+from .inputs import property_inputs
 from .journey import GuestJourney
-from .lock_runtime import LockRuntime, async_flush, queue_plan, record, write_alerts
+from .lock_runtime import LockRuntime, async_flush, persist_queue, queue_plan, record, write_alerts
 from .locks.base import KeypadUse
-from .locks.queue import FlushResult
+from .locks.writer import FlushResult
 from .messenger import Messenger
 from .parts import PropertyParts
 from .plan_alerts import disagreement_alerts, plan_alert, plan_problems
@@ -81,10 +82,12 @@ class PropertyManager:
         names = {lock_id: lock.title for lock_id, lock in locks.items()}
         via = [*channels(hass, settings), *source_channels(coordinators, names)]
         self.journey = GuestJourney(parts, Messenger(parts, via, self._async_save_now))
+        for lock in locks.values():
+            # What a flush is about to send is in the store before it goes: see `LockWriter`.
+            lock.writer.journal = self._async_save_in_flight
         self.plan: PropertyPlan | None = None
-        # Where the last pass left off (kept across restarts: what fell due meanwhile is handled at start).
-        self.last_tick: datetime | None = state.journey.last_tick
-        self._restarted = self.last_tick is not None
+        # What fell due while Home Assistant was down is handled at start (see `GuestJourney.moments`).
+        self._restarted = state.journey.last_tick is not None
         self.batch_window = settings.batch_window
         self._wake: CALLBACK_TYPE | None = None
         self._wake_at: datetime | None = None
@@ -95,34 +98,7 @@ class PropertyManager:
 
     def inputs(self) -> PropertyInputs:
         """Gather everything the plan depends on from the feeds, the settings and the store."""
-        state = self.state
-        return PropertyInputs(
-            events=tuple(
-                event
-                for coordinator in self.coordinators.values()
-                if coordinator.data
-                for event in coordinator.data.events
-            ),
-            calendar_locks=self.settings.calendar_locks,
-            statics=self.settings.statics,
-            profiles={
-                lock_id: lock.settings.profile(
-                    lock.path.capabilities, self.settings.provision_lead, state.manual.get(lock_id, {})
-                )
-                for lock_id, lock in self.locks.items()
-            },
-            zone=self.zone,
-            secret=state.secret,
-            pin_settings=self.settings.pin,
-            policy=self.settings.policy,
-            # Copies: the plan is made in the executor while writes may update these.
-            memory=dict(state.memory),
-            first_seen=dict(state.first_seen),
-            stay_ids=dict(state.stay_ids),
-            backups=state.journey.backups,
-            checks=self.settings.checks,
-            send_before=self.settings.delivery.lead,
-        )
+        return property_inputs(self.settings, self.state, self.coordinators, self.locks, self.zone)
 
     async def async_start(self) -> None:
         """Follow the locks and the calendars, and make the first plan now."""
@@ -235,7 +211,6 @@ class PropertyManager:
             await self._async_flush(lock, rearm=False)
         self._sync_plan_alerts(plan, now)
         await self.journey.async_step(plan, now, moments)
-        self.last_tick = self.state.journey.last_tick = now
         self._schedule_wake(now)
         self._save()
         await self._async_publish_all(now)
@@ -255,13 +230,12 @@ class PropertyManager:
 
     def _due_moments(self, plan: PropertyPlan, now: datetime) -> list[Moment]:
         """Return the moments since the last pass (see `GuestJourney.moments`); a reminded code is frozen."""
-        if self.last_tick is None:
-            return []
-        due = self.journey.moments(plan, self.last_tick, now, restarted=self._restarted)
+        due = self.journey.moments(plan, now, restarted=self._restarted)
         self._restarted = False
         for moment in due:
             if moment.kind is MomentKind.REMINDER:
                 self._freeze(moment.stay.stay_id, moment.stay.code)
+        self._save()  # pending at a stop: its final write keeps which reminders went
         return due
 
     def _freeze(self, stay_id: str, code: str) -> None:
@@ -394,6 +368,12 @@ class PropertyManager:
     def _save(self) -> None:
         """Write the state soon (debounced: a replan changes many parts of it at once)."""
         self.store.async_delay_save(self.state.to_json, SAVE_DELAY)
+
+    async def _async_save_in_flight(self) -> None:
+        """Write the state now, with the writes about to go noted as in flight (raises when it cannot)."""
+        for lock in self.locks.values():
+            persist_queue(lock, self.state)
+        await self.store.async_save(self.state.to_json())
 
     def _async_save_now(self) -> None:
         """Write the state now (after a message went out: a restart must not send it again)."""

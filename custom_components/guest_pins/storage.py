@@ -19,13 +19,13 @@ from .core.pins import CodeMemory
 from .journey_state import JourneyState
 
 STORAGE_VERSION = 1
-STORAGE_MINOR_VERSION = 8
+STORAGE_MINOR_VERSION = 9
 # Transactions older than this no longer count for the weekly battery-impact figure.
 TRANSACTION_WINDOW_DAYS = 7
 
 
 class StoredData(TypedDict):
-    """The JSON shape of the store (minor version 8)."""
+    """The JSON shape of the store (minor version 9)."""
 
     secret: str
     memory: dict[str, dict[str, Any]]
@@ -42,6 +42,7 @@ class StoredData(TypedDict):
     journey: dict[str, Any]
     written: dict[str, dict[str, str]]
     stay_ids: dict[str, str]
+    in_flight: dict[str, dict[str, dict[str, Any] | None]]
 
 
 class GuestPinsStore(Store[StoredData]):
@@ -55,7 +56,7 @@ class GuestPinsStore(Store[StoredData]):
         1.1 had no write statistics or manual slots, 1.2 no queues, 1.3 no codes issued by a lock's cloud
         (queued slots without attempts read as never tried), 1.4 no record of the alerts the host was told
         of, 1.5 nothing of the guests' way in (backups, stays' lives, deliveries, access logs), 1.6 not when
-        each slot was written, 1.7 which stay each source belongs to.
+        each slot was written, 1.7 which stay each source belongs to, 1.8 the writes in flight.
         """
         data = dict(old_data)
         if old_major_version == 1 and old_minor_version < 2:  # noqa: PLR2004
@@ -75,6 +76,8 @@ class GuestPinsStore(Store[StoredData]):
             data.setdefault("written", {})
         if old_major_version == 1 and old_minor_version < 8:  # noqa: PLR2004
             data.setdefault("stay_ids", {})
+        if old_major_version == 1 and old_minor_version < 9:  # noqa: PLR2004
+            data.setdefault("in_flight", {})
         return cast("StoredData", data)
 
 
@@ -156,6 +159,8 @@ class PropertyState:
     written: dict[str, dict[int, datetime]] = field(default_factory=dict)
     # The stay each source belongs to: a stay keeps its id whichever sources join or leave it.
     stay_ids: dict[str, str] = field(default_factory=dict)
+    # What was sent to a slot without an answer yet (lock -> slot -> content, None: a clear).
+    in_flight: dict[str, dict[int, SlotCode | None]] = field(default_factory=dict)
 
     def __repr__(self) -> str:
         """Return what the state holds by count only (no code, no secret)."""
@@ -205,6 +210,12 @@ class PropertyState:
                 for lock, slots in self.written.items()
             },
             stay_ids=dict(self.stay_ids),
+            in_flight={
+                lock: {
+                    str(slot): slot_to_json(content) if content else None for slot, content in slots.items()
+                }
+                for lock, slots in self.in_flight.items()
+            },
         )
 
     @classmethod
@@ -255,6 +266,10 @@ class PropertyState:
                 for lock, slots in data["written"].items()
             },
             stay_ids=dict(data["stay_ids"]),
+            in_flight={
+                lock: {int(slot): slot_from_json(raw) if raw else None for slot, raw in slots.items()}
+                for lock, slots in data["in_flight"].items()
+            },
         )
 
     def count_transactions(self, lock_id: str, when: datetime, count: int = 1) -> None:
@@ -274,8 +289,15 @@ def _count(counts: dict[str, list[datetime]], lock_id: str, when: datetime, coun
 
 def create_store(hass: HomeAssistant, entry_id: str) -> GuestPinsStore:
     """Return the store of one property (private: it holds codes)."""
+    # Atomic (written aside, synced, then renamed into place): a write cut short by a crash or a full disk
+    # leaves the previous good copy, never a half-written file the next start cannot read.
     return GuestPinsStore(
-        hass, STORAGE_VERSION, f"{DOMAIN}.{entry_id}", minor_version=STORAGE_MINOR_VERSION, private=True
+        hass,
+        STORAGE_VERSION,
+        f"{DOMAIN}.{entry_id}",
+        minor_version=STORAGE_MINOR_VERSION,
+        private=True,
+        atomic_writes=True,
     )
 
 
