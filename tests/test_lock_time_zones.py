@@ -125,7 +125,14 @@ async def test_a_zwave_lock_gets_the_stay_in_the_propertys_local_time(
     )
     entry.add_to_hass(hass)
     assert await hass.config_entries.async_setup(entry.entry_id)
-    await until(lambda: zwave_peer.held(CODES_NODE, 1)["code"] == "4567", "the guest's code on the lock")
+
+    def written() -> bool:
+        """Return whether the lock holds the guest's code and its stay's days (the first sync's writes)."""
+        held = zwave_peer.held(CODES_NODE, 1)
+        return bool(held["code"] == "4567" and held["yearDay"])
+
+    # The first sync lands in the background a moment after set-up; its code and its days in turn.
+    await until(written, "the guest's code and its stay's days on the lock")
     schedule = zwave_peer.held(CODES_NODE, 1)["yearDay"]
     plan = entry.runtime_data.manager.plan
     assert plan is not None

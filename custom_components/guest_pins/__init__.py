@@ -52,7 +52,10 @@ def path_scope(lock_id: str) -> str:
 
 
 async def async_setup_entry(hass: HomeAssistant, entry: GuestPinsConfigEntry) -> bool:
-    """Load one property: its settings, store, alerts, calendars, locks and manager, then its entities."""
+    """Load one property: its settings, store, alerts, calendars, locks and manager, then its entities.
+
+    It waits for no calendar server: the property starts from what it stored and syncs in the background.
+    """
     settings = property_settings(entry)
     time_zone = await dt_util.async_get_time_zone(settings.time_zone)
     if time_zone is None:
@@ -80,14 +83,8 @@ async def async_setup_entry(hass: HomeAssistant, entry: GuestPinsConfigEntry) ->
         for calendar_id, calendar in settings.calendars.items()
     }
 
-    async def _async_first_sync(coordinator: CalendarCoordinator) -> None:
-        """Start from the cached feed, then fetch it (all calendars at once, not one after another)."""
-        await coordinator.async_load_cache()
-        # Not the first-refresh helper: one failing calendar must not hold the whole property (and its
-        # static PINs) back; it keeps its cached data and retries.
-        await coordinator.async_refresh()
-
-    await asyncio.gather(*(_async_first_sync(coordinator) for coordinator in coordinators.values()))
+    # Each calendar starts from what it kept (its last good feed or read), all at once; none is fetched here.
+    await asyncio.gather(*(coordinator.async_load_cache() for coordinator in coordinators.values()))
     sources = await async_start_sources(hass, entry, settings, time_zone, alerts)
 
     locks: dict[str, LockRuntime] = {}
@@ -119,8 +116,11 @@ async def async_setup_entry(hass: HomeAssistant, entry: GuestPinsConfigEntry) ->
         coordinators=readers,
     )
     entry.async_on_unload(manager.async_stop)
-    # The first plan before the entities: they are added with the view of their lock already there.
+    # The first plan before the entities: they are added with the view of their lock already there. It is
+    # made from what was stored: the first fetches run in the background and the manager replans once they
+    # have landed, so a calendar server that hangs (up to the fetch's timeout) holds nothing back.
     await manager.async_start()
+    entry.async_create_background_task(hass, manager.async_sync(coordinators), f"{DOMAIN} first sync")
     await hass.config_entries.async_forward_entry_setups(entry, PLATFORMS)
     for coordinator in coordinators.values():
         entry.async_on_unload(coordinator.cancel_repair_timer)

@@ -5,6 +5,11 @@ private store), so stays never look cancelled because a platform's server had a 
 calendar's last read is kept the same way, with the ids its events keep across the host's edits. Retries back
 off from one minute up to the sync interval; after three hours of failure a repair asks the host to look,
 and it goes away by itself on the next good fetch.
+
+A sync that finds nothing changed costs a hash, not a parse: the feed is read a day past its horizon, and a
+body with the last good one's hash (or a 304) is narrowed to the sync's window (`core.feeds.narrow`). Its
+followers hear of a sync only when its events changed, so the property is not replanned for nothing; the
+calendar's own entities still hear of every sync (`async_follow_syncs`).
 """
 
 import asyncio
@@ -24,7 +29,7 @@ from homeassistant.util import dt as dt_util
 
 from .alerts import Alert, AlertCenter
 from .const import DOMAIN, LOGGER
-from .core.feeds import FeedSettings, parse_feed
+from .core.feeds import FeedRead, FeedSettings, narrow, read_feed
 from .core.model import FeedError, ParsedFeed
 from .core.records import events_from_records, identify_records
 from .feed import FeedFetchError, async_fetch, redacted_host
@@ -68,6 +73,8 @@ class CalendarCoordinator(DataUpdateCoordinator[ParsedFeed]):
             config_entry=entry,
             name=f"{DOMAIN} calendar {calendar.title}",
             update_interval=self.sync_interval,
+            # The property replans when the events changed, not after every sync that found them the same.
+            always_update=False,
         )
         self.calendar = calendar
         self.alerts = alerts
@@ -77,7 +84,11 @@ class CalendarCoordinator(DataUpdateCoordinator[ParsedFeed]):
         self._failures = 0
         self._etag: str | None = None
         self._last_modified: str | None = None
+        # The last good body, its hash and its reading (what an unchanged body is narrowed from).
+        self._body: bytes | None = None
         self._body_hash: str | None = None
+        self._read: FeedRead | None = None
+        self._sync_followers: list[CALLBACK_TYPE] = []
         self._repair_timer: CALLBACK_TYPE | None = None
         self._alerted = False
         self._cache: Store[dict[str, Any]] = Store(
@@ -105,10 +116,8 @@ class CalendarCoordinator(DataUpdateCoordinator[ParsedFeed]):
             return
         if not cached.get("body"):
             return
-        body = bytes.fromhex(cached["body"])
-        result = await self._async_parse(body, dt_util.utcnow())
+        result = await self._async_read_body(bytes.fromhex(cached["body"]), dt_util.utcnow())
         if isinstance(result, ParsedFeed):
-            self._body_hash = cached.get("hash")
             self.data = result
             self.last_success = dt_util.parse_datetime(cached.get("fetched_at", ""))
 
@@ -139,10 +148,9 @@ class CalendarCoordinator(DataUpdateCoordinator[ParsedFeed]):
         if url := self.calendar.url:
             fetched = await async_fetch(self.hass, url, etag=self._etag, last_modified=self._last_modified)
             if fetched is None:
-                # 304: nothing changed, nothing parsed. Validators are only kept after a good parse, so there
-                # is data to keep.
-                return self.data
-            result = await self._async_parse(fetched.body, now)
+                # 304: the last good body again (validators are kept only after a good parse: there is one).
+                return await self._async_read_body(self._body or b"", now)
+            result = await self._async_read_body(fetched.body, now)
             if isinstance(result, ParsedFeed):
                 self._etag, self._last_modified = fetched.etag, fetched.last_modified
                 await self._async_cache(fetched.body, now)
@@ -175,23 +183,57 @@ class CalendarCoordinator(DataUpdateCoordinator[ParsedFeed]):
             await self._cache.async_save(self._cached)
         return await self.hass.async_add_executor_job(events_from_records, identified, self.settings, now)
 
-    async def _async_parse(self, body: bytes, now: datetime) -> ParsedFeed | FeedError:
-        """Parse a feed in the executor, one feed at a time in all of Home Assistant.
+    async def _async_read_body(self, body: bytes, now: datetime) -> ParsedFeed | FeedError:
+        """Return a body's events at `now`: its last reading narrowed when it is the same body, else read.
+
+        The hash and the narrowing run in the executor (a feed may be megabytes and hold thousands of events).
+        """
+        digest, narrowed = await self.hass.async_add_executor_job(self._narrowed, body, now)
+        if narrowed is not None:
+            # The same events as the data held: that data, as it is (nothing to tell anyone).
+            return self.data if narrowed == self.data else narrowed
+        result = await self._async_parse(body, now)
+        if isinstance(result, FeedError):
+            return result
+        self._body, self._body_hash, self._read = body, digest, result
+        return result.parsed
+
+    def _narrowed(self, body: bytes, now: datetime) -> tuple[str, ParsedFeed | None]:
+        """Return the body's hash, and the last reading narrowed to `now` if it read this body (and can)."""
+        digest = hashlib.sha256(body).hexdigest()
+        if digest != self._body_hash or self._read is None:
+            return digest, None
+        return digest, narrow(self._read, self.settings, now)
+
+    async def _async_parse(self, body: bytes, now: datetime) -> FeedRead | FeedError:
+        """Read a feed in the executor, one feed at a time in all of Home Assistant.
 
         Feeds are fetched together, but parsing is CPU work that holds the GIL: several parses at once would
         keep the event loop's thread waiting for it far longer than one does.
         """
         slot: asyncio.Semaphore = self.hass.data.setdefault(PARSE_SLOT, asyncio.Semaphore(1))
         async with slot:
-            return await self.hass.async_add_executor_job(parse_feed, body, self.settings, now)
+            return await self.hass.async_add_executor_job(read_feed, body, self.settings, now)
 
     async def _async_cache(self, body: bytes, now: datetime) -> None:
         """Keep the last good body for the next start (written only when it changed)."""
-        digest = hashlib.sha256(body).hexdigest()
-        if digest != self._body_hash:
-            self._body_hash = digest
+        digest = self._body_hash
+        if digest != self._cached.get("hash"):
             self._cached = {"body": body.hex(), "hash": digest, "fetched_at": now.isoformat()}
             await self._cache.async_save(self._cached)
+
+    @callback
+    def async_follow_syncs(self, follower: CALLBACK_TYPE) -> CALLBACK_TYPE:
+        """Call `follower` after every good sync, also one that changed nothing; return how to stop."""
+        self._sync_followers.append(follower)
+        return lambda: self._sync_followers.remove(follower)
+
+    @callback
+    def _async_refresh_finished(self) -> None:
+        """Tell the sync's followers (its time moved even when its events did not)."""
+        if self.last_update_success:
+            for follower in list(self._sync_followers):
+                follower()
 
     def _keep_failing_since(self) -> None:
         """Keep when the calendar began failing (or that it no longer fails) across a restart."""

@@ -207,6 +207,12 @@ class CalendarSensor(CoordinatorEntity[CalendarCoordinator | SourceCoordinator],
         self._attr_unique_id = f"{entry.entry_id}_{calendar_id}_{description.key}"
         self._attr_device_info = calendar_device(entry, calendar_id)
 
+    async def async_added_to_hass(self) -> None:
+        """Follow the coordinator, and every sync of a calendar (one that changed nothing moves its time)."""
+        await super().async_added_to_hass()
+        if isinstance(self.coordinator, CalendarCoordinator):
+            self.async_on_remove(self.coordinator.async_follow_syncs(self._handle_coordinator_update))
+
     @property
     def available(self) -> bool:
         """Return True: a calendar that fails keeps its last good data, which these sensors show."""
