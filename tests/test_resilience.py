@@ -6,6 +6,7 @@ from typing import Any
 from freezegun.api import FrozenDateTimeFactory
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers import issue_registry as ir
+from homeassistant.setup import async_setup_component
 from homeassistant.util import dt as dt_util
 from pytest_homeassistant_custom_component.common import MockConfigEntry, async_capture_events
 from pytest_homeassistant_custom_component.test_util.aiohttp import AiohttpClientMocker
@@ -172,6 +173,9 @@ async def test_calendar_entity_as_source(
             }
         }
 
+    # Home Assistant's calendar component first (guest_pins' access calendars load it too): this stands in
+    # for its get_events, which would otherwise replace this one when it loads after the property's set-up.
+    assert await async_setup_component(hass, "calendar", {})
     hass.services.async_register(
         "calendar", "get_events", get_events, supports_response=SupportsResponse.ONLY
     )

@@ -29,7 +29,7 @@ from .panel import async_add_panel, async_remove_panel
 from .services import async_setup_services
 from .settings import PropertySettings, property_settings
 from .sources.coordinator import SourceCoordinator, source_scope
-from .sources.setup import async_start_sources, async_subscribe_lodgify, register_webhooks
+from .sources.setup import async_start_sources, async_subscribe_lodgify, pulled, register_webhooks
 from .storage import async_load_state, create_store
 from .websocket import async_register_commands
 
@@ -117,18 +117,33 @@ async def async_setup_entry(hass: HomeAssistant, entry: GuestPinsConfigEntry) ->
     )
     entry.async_on_unload(manager.async_stop)
     # The first plan before the entities: they are added with the view of their lock already there. It is
-    # made from what was stored: the first fetches run in the background and the manager replans once they
-    # have landed, so a calendar server that hangs (up to the fetch's timeout) holds nothing back.
+    # made from what was stored; what needs the network runs after set-up (`_async_first_sync`).
     await manager.async_start()
-    entry.async_create_background_task(hass, manager.async_sync(coordinators), f"{DOMAIN} first sync")
     await hass.config_entries.async_forward_entry_setups(entry, PLATFORMS)
     for coordinator in coordinators.values():
         entry.async_on_unload(coordinator.cancel_repair_timer)
     _reload_on_subentry_change(hass, entry)
     register_webhooks(hass, entry, sources, manager.async_replan)
-    await async_subscribe_lodgify(hass, sources)
     await async_add_panel(hass)
+    entry.async_create_background_task(
+        hass,
+        _async_first_sync(hass, manager, [*coordinators, *pulled(sources)], sources),
+        f"{DOMAIN} first sync",
+    )
     return True
+
+
+async def _async_first_sync(
+    hass: HomeAssistant, manager: PropertyManager, readers: list[str], sources: dict[str, SourceCoordinator]
+) -> None:
+    """Fetch the calendars and pull the sources together, replan once; then subscribe Lodgify's webhooks.
+
+    In the background: a server that hangs (up to its request's timeout) holds nothing back, and the property
+    runs from what it stored meanwhile. The subscriptions follow the pulls, whose success would otherwise
+    withdraw the repair a subscription raises.
+    """
+    await manager.async_sync(readers)
+    await async_subscribe_lodgify(hass, sources)
 
 
 def _alert_scopes(settings: PropertySettings) -> list[str]:

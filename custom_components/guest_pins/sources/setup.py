@@ -21,20 +21,18 @@ from .webhook import webhook_handler
 async def async_start_sources(
     hass: HomeAssistant, entry: ConfigEntry, settings: PropertySettings, zone: ZoneInfo, alerts: AlertCenter
 ) -> dict[str, SourceCoordinator]:
-    """Return the property's sources, each started from its store and (when pulled) read once."""
+    """Return the property's sources, each started from its store (the first pull is the first sync's)."""
     coordinators = {
         source_id: SourceCoordinator(hass, entry, settings, source, zone, alerts)
         for source_id, source in settings.sources.items()
     }
-
-    async def _async_first(coordinator: SourceCoordinator) -> None:
-        """Start from the stored bookings, then read what changed (a failing source keeps them)."""
-        await coordinator.async_load()
-        if coordinator.update_interval is not None:
-            await coordinator.async_refresh()
-
-    await asyncio.gather(*(_async_first(coordinator) for coordinator in coordinators.values()))
+    await asyncio.gather(*(coordinator.async_load() for coordinator in coordinators.values()))
     return coordinators
+
+
+def pulled(coordinators: Mapping[str, SourceCoordinator]) -> list[str]:
+    """Return the sources read by polling (a webhook-only source has nothing to pull)."""
+    return [source_id for source_id, coordinator in coordinators.items() if coordinator.update_interval]
 
 
 def register_webhooks(
