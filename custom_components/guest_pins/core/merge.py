@@ -80,13 +80,20 @@ def _tell_apart(first: FeedEvent, second: FeedEvent) -> bool:
 
 
 class _Grouper:
-    """Puts events of one visit together (never two events of one source in a group)."""
+    """Puts events of one visit together (never two events of one source in a group).
+
+    A reference or phone digits only join visits of calendars that share a lock; many calendars that share
+    none may carry the same key (or dates), so each key's groups are also filed under each lock of the group's
+    first calendar: finding a visit looks only at groups it could join, not at every group with the key.
+    """
 
     def __init__(self, calendar_locks: Mapping[str, frozenset[str]]) -> None:
         """Group across calendars that feed a shared lock."""
         self.calendar_locks = calendar_locks
         self.groups: list[list[FeedEvent]] = []
         self.by_key: dict[tuple[object, ...], list[int]] = {}
+        # (key, lock) -> [(place among the key's groups, group)], by the lock of the group's first calendar.
+        self.by_lock: dict[tuple[tuple[object, ...], str], list[tuple[int, int]]] = {}
 
     def share_lock(self, first: FeedEvent, second: FeedEvent) -> bool:
         """Return whether the sources of two events feed at least one common lock."""
@@ -106,12 +113,12 @@ class _Grouper:
         `by_unit` False: only a reference or phone digits say which visit (a cancellation: the unit may have
         been booked again for the same dates, by another guest who must keep their code).
         """
+        locks = self.calendar_locks.get(event.calendar_id, frozenset())
         for key in _keys(event):
-            for index in self.by_key.get(key, []):
-                group = self.groups[index]
-                if all(member.calendar_id != event.calendar_id for member in group) and self.share_lock(
-                    group[0], event
-                ):
+            # The key's groups whose first calendar shares a lock with the event's, in the key's order.
+            candidates = sorted({found for lock in locks for found in self.by_lock.get((key, lock), ())})
+            for _, index in candidates:
+                if all(member.calendar_id != event.calendar_id for member in self.groups[index]):
                     return index
         if not by_unit or (unit := self.unit(event)) is None:
             return None
@@ -130,10 +137,16 @@ class _Grouper:
             index = len(self.groups)
             self.groups.append([])
         self.groups[index].append(event)
+        first_locks = self.calendar_locks.get(self.groups[index][0].calendar_id, frozenset())
         unit = self.unit(event)
-        for key in [*_keys(event), *([unit] if unit else [])]:
-            if index not in self.by_key.setdefault(key, []):
-                self.by_key[key].append(index)
+        for key in _keys(event):
+            filed = self.by_key.setdefault(key, [])
+            if index not in filed:
+                for lock in first_locks:
+                    self.by_lock.setdefault((key, lock), []).append((len(filed), index))
+                filed.append(index)
+        if unit and index not in (filed := self.by_key.setdefault(unit, [])):
+            filed.append(index)
 
 
 def merge_sources(
