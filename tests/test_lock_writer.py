@@ -312,3 +312,40 @@ async def test_nothing_goes_when_the_journal_cannot_keep_it() -> None:
     result = await writer.flush()
     assert (result.delivered, lock.transactions, writer.in_flight) == ([], 0, {})
     assert len(writer.queue) == 1
+
+
+@dataclass
+class DeafAfterWriteLock(FlakyLock):
+    """A lock that takes a write but does not answer the read-back that follows it, once."""
+
+    deaf: bool = True
+    sets: int = 0
+
+    async def async_set(self, slot: int, content: SlotCode, held: SlotCode | None) -> str | None:
+        """Take the code (counting the write)."""
+        self.sets += 1
+        return await super().async_set(slot, content, held)
+
+    async def async_read(self, slot: int) -> str | None:
+        """Fail the first read-back, as a lost answer does."""
+        if self.deaf:
+            self.deaf = False
+            self._transaction()
+            msg = "no answer"
+            raise LockPathError(msg)
+        return await super().async_read(slot)
+
+
+async def test_a_write_whose_read_back_went_unanswered_is_read_again_not_written_again() -> None:
+    """The lock took the code but its read-back was lost: the retry reads the slot, and writes nothing."""
+    clock = Clock()
+    lock = DeafAfterWriteLock(capabilities=Capabilities(slot_count=10, read_back=True))
+    writer = writer_for(lock, clock)
+    writer.update({1: A}, urgent={1})
+    first = await writer.flush()
+    assert [failed.slot for failed in first.failed] == [1]
+    assert writer.in_flight == {1: A}  # sent, outcome unknown
+    clock.advance(backoff(1))
+    second = await writer.flush()
+    assert [item.slot for item in second.delivered] == [1]
+    assert (lock.sets, second.transactions, writer.in_flight, len(writer.queue)) == (1, 1, {}, 0)

@@ -29,6 +29,10 @@ AWAKE_FOR = timedelta(seconds=10)
 FOREIGN = "foreign"
 
 
+class _UnreadError(LockPathError):
+    """The lock took a write, but reading it back went unanswered: what the slot holds is not known."""
+
+
 async def _nothing_to_keep() -> None:
     """Keep nothing (a writer without a store: the tests' and the benchmarks' own)."""
 
@@ -159,9 +163,10 @@ class LockWriter:
         if not await self._async_note_in_flight(operations):
             return
         for index, operation in enumerate(operations):
-            reachable = await self._async_send_one(operation, result)
-            # Answered (or never sent): no longer in flight. A stop while it is out leaves it there.
-            if last[operation.slot] == index:
+            reachable, answered = await self._async_send_one(operation, result)
+            # Answered (or never sent): no longer in flight. A stop while it is out leaves it there, and so
+            # does a read-back that went unanswered: the next flush reads the slot before writing it again.
+            if last[operation.slot] == index and answered:
                 self.in_flight.pop(operation.slot, None)
             if not reachable:
                 # The lock went away: the rest waits until it is back (and was never sent).
@@ -169,19 +174,23 @@ class LockWriter:
                     self.in_flight.pop(rest.slot, None)
                 break
 
-    async def _async_send_one(self, operation: Operation, result: FlushResult) -> bool:
-        """Send one operation and note its outcome; return whether the lock is still reachable."""
+    async def _async_send_one(self, operation: Operation, result: FlushResult) -> tuple[bool, bool]:
+        """Send one operation and note its outcome.
+
+        Return whether the lock is still reachable, and whether what the slot holds is known (False: the
+        lock took the write but its read-back went unanswered).
+        """
         if self._refused(operation):
-            return True
+            return True, True
         previous = self.held.get(operation.slot)
         try:
             issued = await self._async_write(operation, previous)
         except LockPathError as err:
             result.failed.append(self._failed(operation, err))
-            return self.path.available()
+            return self.path.available(), not isinstance(err, _UnreadError)
         self._took(operation.slot, operation.content)
         result.delivered.append(Delivered(operation.slot, operation.content, previous, issued))
-        return True
+        return True, True
 
     async def _async_note_in_flight(self, operations: list[Operation]) -> bool:
         """Note the operations as in flight and have the journal keep them; return whether it did."""
@@ -272,7 +281,10 @@ class LockWriter:
         issued = await self.path.async_set(operation.slot, operation.content, previous)
         capabilities = self.path.capabilities
         if capabilities.read_back and not capabilities.confirmed_writes:
-            held = await self.path.async_read(operation.slot)
+            try:
+                held = await self.path.async_read(operation.slot)
+            except LockPathError as err:
+                raise _UnreadError(str(err)) from err
             # An invitation lock holds the guest's address; others the code (or one the lock issued).
             wanted = operation.content.contact if capabilities.invites else operation.content.code
             if held != (issued or wanted):
