@@ -15,6 +15,7 @@ from pytest_homeassistant_custom_component.test_util.aiohttp import (
     AiohttpClientMockResponse,
 )
 
+from custom_components.guest_pins.const import CONF_CHECKIN_TIME
 from custom_components.guest_pins.coordinator import CalendarCoordinator
 from custom_components.guest_pins.core.feeds import read_feed
 
@@ -137,3 +138,37 @@ async def test_set_up_waits_for_no_calendar_server(
         answer.set()
         await hass.async_block_till_done(wait_background_tasks=True)
         assert checkins(entry) == ["2026-12-15", "2026-12-20", "2027-01-05"]
+
+
+async def test_a_restart_starts_from_the_kept_reading_and_parses_no_feed(
+    hass: HomeAssistant,
+    freezer: FrozenDateTimeFactory,
+    aioclient_mock: AiohttpClientMocker,
+    zwave_lock: FakeZWaveLock,
+    property_entry: MockConfigEntry,
+) -> None:
+    """Set-up plans from the events kept at the last sync; under other settings it reads the kept body.
+
+    A property of hundreds of calendars would otherwise parse every cached feed before it could load.
+    """
+    async with load_property(hass, freezer, aioclient_mock, property_entry) as entry:
+        assert await hass.config_entries.async_unload(entry.entry_id)
+        aioclient_mock.clear_requests()
+        aioclient_mock.get(FEED_URL, status=503)  # the restart's first sync fails: what was kept stays
+        with patch(READS, wraps=read_feed) as reads:
+            assert await hass.config_entries.async_setup(entry.entry_id)
+            await hass.async_block_till_done(wait_background_tasks=True)
+            assert reads.call_count == 0
+            assert checkins(entry) == ["2026-12-15", "2026-12-20"]
+            assert await hass.config_entries.async_unload(entry.entry_id)
+
+            # Check-in at 15:00 now: the events kept were read with 16:00, so the kept body is read again.
+            hass.config_entries.async_update_entry(
+                entry, options={**entry.options, CONF_CHECKIN_TIME: "15:00:00"}
+            )
+            assert await hass.config_entries.async_setup(entry.entry_id)
+            await hass.async_block_till_done(wait_background_tasks=True)
+            assert reads.call_count == 1
+            plan = entry.runtime_data.manager.plan
+            assert plan is not None
+            assert {stay.checkin.hour for stay in plan.stay_plan.stays} == {15}

@@ -1,10 +1,10 @@
 """One coordinator per rental calendar: fetch, parse off the loop, keep the last good data, back off, repair.
 
-A calendar that fails keeps its last good events (also across restarts: the last good body is cached in a
-private store), so stays never look cancelled because a platform's server had a bad hour. A Home Assistant
-calendar's last read is kept the same way, with the ids its events keep across the host's edits. Retries back
-off from one minute up to the sync interval; after three hours of failure a repair asks the host to look,
-and it goes away by itself on the next good fetch.
+A calendar that fails keeps its last good events (also across restarts: the last good body and its reading
+are cached in a private store), so stays never look cancelled because a platform's server had a bad hour.
+A Home Assistant calendar's last read is kept the same way, with the ids its events keep across the host's
+edits. Retries back off from one minute up to the sync interval; after three hours of failure a repair asks
+the host to look, and it goes away by itself on the next good fetch.
 
 A sync that finds nothing changed costs a hash, not a parse: the feed is read a day past its horizon, and a
 body with the last good one's hash (or a 304) is narrowed to the sync's window (`core.feeds.narrow`). Its
@@ -25,12 +25,14 @@ from homeassistant.helpers import issue_registry as ir
 from homeassistant.helpers.event import async_track_point_in_utc_time
 from homeassistant.helpers.storage import Store
 from homeassistant.helpers.update_coordinator import DataUpdateCoordinator, UpdateFailed
+from homeassistant.loader import async_get_integration
 from homeassistant.util import dt as dt_util
 
 from .alerts import Alert, AlertCenter
 from .const import DOMAIN, LOGGER
 from .core.feeds import FeedRead, FeedSettings, narrow, read_feed
 from .core.model import FeedError, ParsedFeed
+from .core.readings import reading_from_json, reading_to_json, settings_key
 from .core.records import events_from_records, identify_records
 from .feed import FeedFetchError, async_fetch, redacted_host
 from .settings import CalendarSettings, PropertySettings, feed_settings
@@ -95,31 +97,45 @@ class CalendarCoordinator(DataUpdateCoordinator[ParsedFeed]):
             hass, CACHE_VERSION, f"{DOMAIN}.{entry.entry_id}.feed.{calendar.calendar_id}", private=True
         )
         self._cached: dict[str, Any] = {}
+        # What a kept reading must have been made with to be used as it is (see `async_load_cache`).
+        self._reading_key = ""
         # A Home Assistant calendar's last read, each event with the id it keeps across the host's edits.
         self._records: list[dict[str, str]] = []
 
     async def async_load_cache(self) -> None:
-        """Start from the last good feed of an earlier run, so a feed outage at start-up loses nothing.
+        """Start from the last reading of an earlier run, so a feed outage at start-up loses nothing.
 
-        Also when the calendar began failing: three hours of failure count across a restart.
+        The reading is kept with the settings (and the version of guest_pins) it was made with: under the same
+        ones its events are used as they were, no feed is parsed, and a property of hundreds of calendars sets
+        up in no time. Else the last good body, or a Home Assistant calendar's last read, is read now. Also
+        when the calendar began failing: three hours of failure count across a restart.
         """
         cached = await self._cache.async_load() or {}
         self._cached = cached
         if since := dt_util.parse_datetime(cached.get("failing_since") or ""):
             self.failing_since = since
-        if not self.calendar.url:
-            self._records = list(cached.get("records") or [])
-            if self._records:
-                self.data = await self.hass.async_add_executor_job(
-                    events_from_records, self._records, self.settings, dt_util.utcnow()
-                )
+        self._records = list(cached.get("records") or [])
+        integration = await async_get_integration(self.hass, DOMAIN)
+        self._reading_key = f"{integration.version}/{settings_key(self.settings)}"
+        kept = cached.get("reading") or {}
+        if kept.get("key") == self._reading_key:
+            result: ParsedFeed | FeedError = await self.hass.async_add_executor_job(
+                reading_from_json, kept["data"]
+            )
+        elif self._records:
+            result = await self.hass.async_add_executor_job(
+                events_from_records, self._records, self.settings, dt_util.utcnow()
+            )
+        elif self.calendar.url and cached.get("body"):
+            result = await self._async_read_body(bytes.fromhex(cached["body"]), dt_util.utcnow())
+        else:
             return
-        if not cached.get("body"):
-            return
-        result = await self._async_read_body(bytes.fromhex(cached["body"]), dt_util.utcnow())
         if isinstance(result, ParsedFeed):
             self.data = result
-            self.last_success = dt_util.parse_datetime(cached.get("fetched_at", ""))
+            if self.calendar.url:
+                self.last_success = dt_util.parse_datetime(cached.get("fetched_at", ""))
+            if kept.get("key") != self._reading_key:
+                await self._async_keep_reading(result)
 
     async def _async_update_data(self) -> ParsedFeed:
         """Fetch and parse the feed; on failure keep the last good data and retry sooner."""
@@ -140,6 +156,8 @@ class CalendarCoordinator(DataUpdateCoordinator[ParsedFeed]):
                 translation_placeholders={"calendar": self.calendar.title, "detail": result.kind.value},
             )
         self._recovered()
+        if result != self.data:
+            await self._async_keep_reading(result)
         return result
 
     async def _async_read(self) -> ParsedFeed | FeedError:
@@ -219,8 +237,14 @@ class CalendarCoordinator(DataUpdateCoordinator[ParsedFeed]):
         """Keep the last good body for the next start (written only when it changed)."""
         digest = self._body_hash
         if digest != self._cached.get("hash"):
-            self._cached = {"body": body.hex(), "hash": digest, "fetched_at": now.isoformat()}
+            self._cached = {**self._cached, "body": body.hex(), "hash": digest, "fetched_at": now.isoformat()}
             await self._cache.async_save(self._cached)
+
+    async def _async_keep_reading(self, parsed: ParsedFeed) -> None:
+        """Keep the events for the next start (written a moment later: one sync may change them twice)."""
+        data = await self.hass.async_add_executor_job(reading_to_json, parsed)
+        self._cached = {**self._cached, "reading": {"key": self._reading_key, "data": data}}
+        self._cache.async_delay_save(lambda: self._cached, 1.0)
 
     @callback
     def async_follow_syncs(self, follower: CALLBACK_TYPE) -> CALLBACK_TYPE:
