@@ -42,7 +42,7 @@ async def test_guest_codes_follow_the_stays(
     # Monday: only the manager's always-on code is on the lock.
     assert zwave_lock.slots == {8: "9911"}
 
-    await move_to(hass, freezer, at(2026, 12, 15, 15, 59))
+    await move_to(hass, freezer, at(2026, 12, 15, 15, 49))
     assert 1 not in zwave_lock.slots
     await move_to(hass, freezer, at(2026, 12, 15, 16))
     assert zwave_lock.slots[1] == "4567"  # "Last 4 Digits: 4567", Dec 15-18

@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 from custom_components.guest_pins.core import pins
 from custom_components.guest_pins.core.engine import PropertyInputs, plan_property
 from custom_components.guest_pins.core.model import (
+    ARRIVAL_MARGIN,
     Interval,
     SlotCode,
     StaticPin,
@@ -47,11 +48,16 @@ def owners(plan) -> dict[int, str]:  # noqa: ANN001
 
 
 def test_code_on_at_checkin_off_at_checkout_without_native_windows() -> None:
-    """US1-1/3: on the lock from the window start, gone at its end; the plan says when it next changes."""
+    """US1-1/3: on the lock shortly before the window, gone at its end; the next change is planned.
+
+    Ten minutes early: Home Assistant restarting at check-in must not leave the guest outside.
+    """
     front = lock("front")
-    before = plan_lock(front, DEC_15.window.start - timedelta(minutes=1), [DEC_15], [], BERLIN)
+    on = DEC_15.window.start - ARRIVAL_MARGIN
+    before = plan_lock(front, on - timedelta(minutes=1), [DEC_15], [], BERLIN)
     assert before.slots == {}
-    assert before.next_change == DEC_15.window.start
+    assert before.next_change == on
+    assert plan_lock(front, on, [DEC_15], [], BERLIN).slots == {1: SlotCode("stay:a", "4567")}
     during = plan_lock(front, DEC_15.window.start, [DEC_15], [], BERLIN)
     assert during.slots == {1: SlotCode("stay:a", "4567")}
     assert during.next_change == DEC_15.window.end
@@ -107,7 +113,9 @@ def test_static_pins_share_a_slot_and_follow_their_schedule() -> None:
     assert set(saturday.slots) <= set(front.static_slots)
     friday = plan_lock(front, local(BERLIN, 2026, 12, 18, 11), [], [CLEANER, MANAGER], BERLIN)
     assert {content.code for content in friday.slots.values()} == {"9911"}
-    assert friday.next_change == local(BERLIN, 2026, 12, 19, 10)
+    assert (
+        friday.next_change == local(BERLIN, 2026, 12, 19, 10) - ARRIVAL_MARGIN
+    )  # the cleaner's code goes on
     shared = plan_lock(front, local(BERLIN, 2026, 12, 18, 11), [], [CLEANER, backup], BERLIN)
     assert [content.code for content in shared.slots.values()] == ["5678"]
 
@@ -277,4 +285,5 @@ def test_a_lock_that_keeps_fixed_offsets_gets_its_week_rewritten_at_each_dst_cha
     tokyo = plan_lock(tuya, winter, [], [CLEANER], ZoneInfo("Asia/Tokyo"))
     (fixed,) = tokyo.slots.values()
     assert fixed.utc_offset == 540
-    assert tokyo.next_change == datetime(2027, 4, 3, 1, tzinfo=UTC)  # next Saturday 10:00, no DST change
+    # Next Saturday, just before 10:00; no DST change.
+    assert tokyo.next_change == datetime(2027, 4, 3, 1, tzinfo=UTC) - ARRIVAL_MARGIN

@@ -12,6 +12,9 @@ from enum import StrEnum
 FAR_PAST = datetime(1970, 1, 1, tzinfo=UTC)
 FAR_FUTURE = datetime(9000, 1, 1, tzinfo=UTC)
 
+# A code that a lock does not limit to its window goes on this long before the window opens.
+ARRIVAL_MARGIN = timedelta(minutes=10)
+
 
 class EventKind(StrEnum):
     """What a calendar event means for the door."""
@@ -285,8 +288,12 @@ class LockProfile:
 
     @property
     def wake_lead(self) -> timedelta:
-        """Return how early a sleeping lock gets a code it does not limit itself: two wake-ups."""
-        return 2 * self.wake_interval
+        """Return how early a lock gets a code it does not limit itself.
+
+        Two wake-ups on a sleeping lock; on one that listens, `ARRIVAL_MARGIN`: Home Assistant restarting,
+        or the lock missing a write, right at check-in must not leave the guest outside.
+        """
+        return max(2 * self.wake_interval, ARRIVAL_MARGIN)
 
     @property
     def lead(self) -> timedelta:

@@ -1,7 +1,8 @@
 """The planner: at an instant, which code each slot of a lock should hold, and when that next changes.
 
 Guest codes go on a lock that enforces windows itself `provision_lead` before the window (with the window
-attached), and on any other lock exactly at window start, off at window end. Static PINs are on while
+attached), and on any other lock a few minutes before window start (a restart at check-in must not leave
+the guest outside), off at window end. Static PINs are on while
 enabled and valid, with their weekly schedule attached on locks that run weekly schedules themselves, and
 toggled at each occurrence elsewhere; static PINs sharing a code share one slot.
 

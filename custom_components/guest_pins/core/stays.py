@@ -46,7 +46,8 @@ def presence(window: Interval, profile: LockProfile) -> Interval:
     """Return when a code sits on a lock.
 
     From `provision_lead` early on locks that enforce windows, two wake-ups early on a sleeping lock that
-    does not (its last two wake-ups before the window may come that early), else exactly the window.
+    does not (its last two wake-ups before the window may come that early), else `ARRIVAL_MARGIN` early;
+    off at the window's end.
     """
     return Interval(window.start - profile.lead, window.end)
 
