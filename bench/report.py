@@ -7,6 +7,8 @@ from pathlib import Path
 import sys
 from typing import Any
 
+from report_chaos import b1_chaos, chaos_targets
+
 KINDS = {
     "native_windows": "Native windows (Schedule Entry Lock style)",
     "no_native_windows": "No native windows",
@@ -325,8 +327,12 @@ def render(results: dict[str, Any]) -> str:
         "",
     ]
     lines += targets(results)
+    if "b1_chaos" in results:
+        lines[-1:-1] = chaos_targets(results["b1_chaos"])
     if "b1_year" in results:
         lines += b1(results["b1_year"])
+    if "b1_chaos" in results:
+        lines += b1_chaos(results["b1_chaos"])
     if "b2_sync_cost" in results:
         lines += b2(results["b2_sync_cost"], results.get("b2_event_loop"))
     if "b3_scale" in results:

@@ -1,13 +1,18 @@
 """When things go wrong: offline locks, failing writes, feed caching across restarts, live subentry edits."""
 
 from datetime import timedelta
+import json
+from pathlib import Path
 from typing import Any
+from unittest.mock import patch
 
 from freezegun.api import FrozenDateTimeFactory
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers import issue_registry as ir
 from homeassistant.setup import async_setup_component
 from homeassistant.util import dt as dt_util
+from homeassistant.util.file import WriteError
+import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry, async_capture_events
 from pytest_homeassistant_custom_component.test_util.aiohttp import AiohttpClientMocker
 
@@ -211,3 +216,29 @@ async def test_feed_larger_than_the_cap_is_refused(
     aioclient_mock.get(FEED_URL, content=feed("airbnb.ics"))
     with pytest.raises(FeedFetchError, match="larger than 100 bytes"):
         await async_fetch(hass, FEED_URL, max_bytes=100)
+
+
+async def test_a_store_write_cut_in_half_leaves_the_previous_copy_readable(
+    hass: HomeAssistant, tmp_path: Path
+) -> None:
+    """The power goes while the store writes: the next start reads the previous copy, never half a file.
+
+    The store's own writer runs on a real file here (the harness keeps stores in memory otherwise).
+    """
+    hass.config.config_dir = str(tmp_path)
+    (tmp_path / ".storage").mkdir()
+    store = create_store(hass, "cut")
+    good = PropertyState(secret=b"\x01" * 32)
+    await hass.async_add_executor_job(store._write_data, {"data": good.to_json()})
+    before = await hass.async_add_executor_job(Path(store.path).read_bytes)
+    newer = PropertyState(secret=b"\x01" * 32, stay_ids={"cal1/a": "cal1/a"})
+
+    def power_lost(writer: Any, file: Any) -> None:
+        """Die after the data went to the side file, before it is synced and renamed into place."""
+        raise OSError("power lost")
+
+    with patch("atomicwrites.AtomicWriter.sync", power_lost), pytest.raises(WriteError):
+        await hass.async_add_executor_job(store._write_data, {"data": newer.to_json()})
+    assert await hass.async_add_executor_job(Path(store.path).read_bytes) == before
+    stored = json.loads(before)
+    assert PropertyState.from_json(stored["data"]).stay_ids == {}
