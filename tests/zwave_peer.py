@@ -27,11 +27,35 @@ KEYPAD_UNLOCK = 6  # Access Control: "Keypad unlock operation"
 
 @dataclass
 class ZWavePeer:
-    """A running peer: its websocket URL and the control channel to its simulated locks."""
+    """A running peer: its websocket URL and the control channel to its simulated locks.
+
+    `kill` ends the process as a crash does; `start_again` starts it on the same port and cache: the Z-Wave
+    server restarted, and its locks kept what they hold.
+    """
 
     url: str
     process: subprocess.Popen[str]
     lines: queue.Queue[str]
+    reader: threading.Thread
+    port: int
+    cache: Path
+
+    def kill(self) -> None:
+        """Kill the server process at once (SIGKILL: nothing of it gets to say goodbye)."""
+        self.process.kill()
+        self.process.wait(timeout=10)
+        self.reader.join(timeout=5)
+        if self.process.stdin is not None:
+            self.process.stdin.close()
+
+    def start_again(self) -> None:
+        """Start the server again on the same port and cache; return once it serves."""
+        self.process, self.lines, self.reader = _launch(self.port, self.cache)
+
+    def writes(self, node: int, slot: int) -> int:
+        """Return how often the lock's user code for a slot was written (over every run of the server)."""
+        (line,) = [line for line in self.control(f"writes {node} {slot}") if line.startswith("WRITES ")]
+        return int(line.removeprefix("WRITES "))
 
     def control(self, line: str) -> list[str]:
         """Send a control line ("ack 2 off", "wake 4", "held 2 3") and wait until the peer carried it out.
@@ -63,14 +87,10 @@ class ZWavePeer:
         return answer
 
 
-@contextlib.contextmanager
-def zwave_server() -> Generator[ZWavePeer]:
-    """Start the peer on a free loopback port with a fresh cache; yield it; stop it."""
+def _launch(port: int, cache: Path) -> tuple[subprocess.Popen[str], queue.Queue[str], threading.Thread]:
+    """Start the peer process on a port and cache; return it and its output lines once it is READY."""
     node = shutil.which("node")
-    if node is None or not (PEER / "node_modules" / "zwave-js").exists():
-        peer_missing("the Z-Wave peer is not installed (scripts/bootstrap runs npm ci in tests/zwave_peer)")
-    port = free_port()
-    cache = Path(tempfile.mkdtemp(prefix="guest-pins-zwave-"))
+    assert node is not None
     process = subprocess.Popen(  # noqa: S603
         [node, str(PEER / "mock_lock.cjs"), str(port), str(cache)],
         stdin=subprocess.PIPE,
@@ -82,21 +102,37 @@ def zwave_server() -> Generator[ZWavePeer]:
     reader = threading.Thread(target=lambda: [lines.put(line) for line in process.stdout or ()], daemon=True)
     reader.start()
     try:
+        while (line := lines.get(timeout=START_TIMEOUT_S).strip()) != "READY":
+            if line.startswith("NOT READY"):
+                process.kill()
+                pytest.fail(f"the Z-Wave peer did not start: {line}")
+    except queue.Empty:
+        process.kill()
+        pytest.fail("the Z-Wave peer did not start")
+    return process, lines, reader
+
+
+@contextlib.contextmanager
+def zwave_server() -> Generator[ZWavePeer]:
+    """Start the peer on a free loopback port with a fresh cache; yield it; stop it."""
+    if shutil.which("node") is None or not (PEER / "node_modules" / "zwave-js").exists():
+        peer_missing("the Z-Wave peer is not installed (scripts/bootstrap runs npm ci in tests/zwave_peer)")
+    port = free_port()
+    cache = Path(tempfile.mkdtemp(prefix="guest-pins-zwave-"))
+    try:
+        peer = ZWavePeer(f"ws://127.0.0.1:{port}", *_launch(port, cache), port, cache)
         try:
-            while (line := lines.get(timeout=START_TIMEOUT_S).strip()) != "READY":
-                if line.startswith("NOT READY"):
-                    pytest.fail(f"the Z-Wave peer did not start: {line}")
-        except queue.Empty:
-            pytest.fail("the Z-Wave peer did not start")
-        yield ZWavePeer(f"ws://127.0.0.1:{port}", process, lines)
+            yield peer
+        finally:
+            process = peer.process
+            process.terminate()
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+            if process.stdin is not None:
+                process.stdin.close()
+            peer.reader.join(timeout=5)
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-        if process.stdin is not None:
-            process.stdin.close()
-        reader.join(timeout=5)
         shutil.rmtree(cache, ignore_errors=True)

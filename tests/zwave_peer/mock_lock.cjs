@@ -7,7 +7,11 @@
 // Notification), "sleep NODE" (the sleeping lock goes back to sleep at once), "held NODE SLOT" (print what the
 // simulated lock itself holds for a user: "HELD {code, enabled, yearDay, weekDays}"), "keypad NODE USER [EVENT]"
 // (the lock sends an Access Control notification: by default 6, USER unlocked it at the keypad; 5 keypad lock,
-// 34 unlock with user code, 36 credential unlock). Prints READY, then "OK <line>" after each control line.
+// 34 unlock with user code, 36 credential unlock), "writes NODE SLOT" (print how often the lock's user code
+// for SLOT was written: "WRITES n"). Prints READY, then "OK <line>" after each control line.
+// The locks keep their user codes and schedules (and the write counts) in CACHE_DIR/locks.json, written at
+// every change: killed and started again on the same cache, the process is a Z-Wave server that restarted
+// while its locks kept what they hold (node 3's credentials are not kept).
 "use strict";
 const readline = require("node:readline");
 const {
@@ -27,11 +31,17 @@ const {
   UserCredentialRule,
   ScheduleEntryLockCCEnableSet,
   NotificationCCReport,
+  UserCodeCCSet,
+  UserCodeCCExtendedUserCodeSet,
 } = require("@zwave-js/cc");
 
 const port = Number(process.argv[2]);
 const cacheDir = process.argv[3];
 const quiet = { error: () => {}, warn: () => {}, info: () => {}, debug: () => {} };
+const fs = require("node:fs");
+const path = require("node:path");
+const locksFile = path.join(cacheDir, "locks.json");
+const kept = /^(UserCode_|ScheduleEntryLock_)/;
 const WAKE_INTERVAL_S = 3600;
 
 const lockClasses = [
@@ -79,6 +89,23 @@ const scheduleSwitchBehavior = {
   },
 };
 
+// Every user code the controller sends a lock (a set or a clear of one user) is counted, once per command.
+const countWritesBehavior = {
+  handleCC(controller, self, receivedCC) {
+    const users =
+      receivedCC instanceof UserCodeCCSet
+        ? [receivedCC.userId]
+        : receivedCC instanceof UserCodeCCExtendedUserCodeSet
+          ? receivedCC.userCodes.map((entry) => entry.userId)
+          : [];
+    if (users.length && !muted.has(self.id)) {
+      for (const user of users) writes[`${self.id}_${user}`] = (writes[`${self.id}_${user}`] ?? 0) + 1;
+      saveLocks();
+    }
+    return undefined;
+  },
+};
+
 // A lock out of reach answers nothing: while muted, a node drops every command (and, with autoAck off,
 // acknowledges none).
 const muted = new Set();
@@ -119,6 +146,37 @@ function held(node, slot) {
     yearDay: state.get(`ScheduleEntryLock_schedule_${slot}_1_1`) ?? null,
     weekDays: [1, 2].map((entry) => state.get(`ScheduleEntryLock_schedule_${slot}_${entry}_0`) ?? null),
   };
+}
+
+// What the locks hold survives the process: restored from locks.json, and written there at every change.
+const writes = {};
+let saveLocks = () => {};
+function keepLockState(nodes) {
+  let saved = { writes: {}, nodes: {} };
+  try {
+    saved = JSON.parse(fs.readFileSync(locksFile, "utf8"));
+  } catch {
+    // a fresh cache: the locks start empty
+  }
+  Object.assign(writes, saved.writes);
+  const save = () => {
+    const out = { writes, nodes: {} };
+    for (const [id, node] of Object.entries(nodes)) {
+      out.nodes[id] = [...node.state.entries()].filter(([key]) => kept.test(key));
+    }
+    fs.writeFileSync(`${locksFile}.tmp`, JSON.stringify(out));
+    fs.renameSync(`${locksFile}.tmp`, locksFile);
+  };
+  saveLocks = save;
+  for (const [id, node] of Object.entries(nodes)) {
+    const set = node.state.set.bind(node.state);
+    for (const [key, value] of saved.nodes[id] ?? []) set(key, value);
+    node.state.set = (key, value) => {
+      set(key, value);
+      if (kept.test(key)) save();
+      return node.state;
+    };
+  }
 }
 
 async function main() {
@@ -182,10 +240,12 @@ async function main() {
     },
   });
   const nodes = { 2: codes, 3: credentials, 4: sleeper };
+  keepLockState(nodes);
   for (const node of Object.values(nodes)) {
     node.defineBehavior(...createDefaultMockNodeBehaviors());
     node.defineBehavior(scheduleSwitchBehavior);
     node.defineBehavior(muteBehavior);
+    node.defineBehavior(countWritesBehavior);
     controller.addNode(node);
   }
   sleeper.defineBehavior(wakeUpBehavior);
@@ -219,6 +279,7 @@ async function main() {
     if (command === "wake") await wake(node);
     if (command === "sleep") driver.controller.nodes.get(node.id)?.markAsAsleep();
     if (command === "held") process.stdout.write(`HELD ${JSON.stringify(held(node, Number(arg)))}\n`);
+    if (command === "writes") process.stdout.write(`WRITES ${writes[`${node.id}_${arg}`] ?? 0}\n`);
     if (command === "keypad") {
       // Unsolicited, like zwave-js's own mock reports: no acknowledgement asked for.
       const report = keypadReport(controller, Number(arg), Number(event ?? 6));
