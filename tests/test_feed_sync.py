@@ -31,6 +31,13 @@ FEED = ical(
     ("now@test", "20261215", "20261218", "Phone Number (Last 4 Digits): 4567"),
     ("next-year@test", "20271215", "20271218", ""),
 )
+
+
+def stamped(stamp: str) -> bytes:
+    """Return the feed as generated at an instant: many platforms stamp each event with the request's time."""
+    return FEED.replace(b"BEGIN:VEVENT\r\n", f"BEGIN:VEVENT\r\nDTSTAMP:{stamp}\r\n".encode())
+
+
 READS = "custom_components.guest_pins.coordinator.read_feed"
 LAST_SYNC = "sensor.airbnb_last_sync"
 
@@ -55,11 +62,13 @@ async def test_an_unchanged_feed_is_narrowed_to_each_sync_not_read_again(
     property_entry: MockConfigEntry,
 ) -> None:
     """The same body costs a hash: events still leave and enter the window; it is read again a day on."""
-    aioclient_mock.get(FEED_URL, content=FEED)
+    aioclient_mock.get(FEED_URL, content=stamped("20261214T110000Z"))
     async with load_property(hass, freezer, aioclient_mock, property_entry, serve_feed=False) as entry:
         coordinator: CalendarCoordinator = entry.runtime_data.coordinators[CALENDAR_ID]  # type: ignore[assignment]
         manager = entry.runtime_data.manager
         assert uids(coordinator) == ["past@test", "now@test"]
+        aioclient_mock.clear_requests()
+        aioclient_mock.get(FEED_URL, content=stamped("20261214T110031Z"))  # generated again: new DTSTAMPs
         with patch(READS, wraps=read_feed) as reads:
             plan, data = manager.plan, coordinator.data
             await coordinator.async_refresh()

@@ -7,7 +7,8 @@ edits. Retries back off from one minute up to the sync interval; after three hou
 the host to look, and it goes away by itself on the next good fetch.
 
 A sync that finds nothing changed costs a hash, not a parse: the feed is read a day past its horizon, and a
-body with the last good one's hash (or a 304) is narrowed to the sync's window (`core.feeds.narrow`). Its
+body with the last good one's content (its bytes but for the DTSTAMPs many platforms set at each request; or
+a 304) is narrowed to the sync's window (`core.feeds.narrow`). Its
 followers hear of a sync only when its events changed, so the property is not replanned for nothing; the
 calendar's own entities still hear of every sync (`async_follow_syncs`).
 """
@@ -15,7 +16,6 @@ calendar's own entities still hear of every sync (`async_follow_syncs`).
 import asyncio
 from collections.abc import Mapping
 from datetime import datetime, timedelta
-import hashlib
 from typing import Any, cast
 from zoneinfo import ZoneInfo
 
@@ -32,7 +32,7 @@ from .alerts import Alert, AlertCenter
 from .const import DOMAIN, LOGGER
 from .core.feeds import FeedRead, FeedSettings, narrow, read_feed
 from .core.model import FeedError, ParsedFeed
-from .core.readings import reading_from_json, reading_to_json, settings_key
+from .core.readings import content_digest, reading_from_json, reading_to_json, settings_key
 from .core.records import events_from_records, identify_records
 from .feed import FeedFetchError, async_fetch, redacted_host
 from .settings import CalendarSettings, PropertySettings, feed_settings
@@ -218,7 +218,7 @@ class CalendarCoordinator(DataUpdateCoordinator[ParsedFeed]):
 
     def _narrowed(self, body: bytes, now: datetime) -> tuple[str, ParsedFeed | None]:
         """Return the body's hash, and the last reading narrowed to `now` if it read this body (and can)."""
-        digest = hashlib.sha256(body).hexdigest()
+        digest = content_digest(body)
         if digest != self._body_hash or self._read is None:
             return digest, None
         return digest, narrow(self._read, self.settings, now)

@@ -1,14 +1,19 @@
-"""A calendar's last reading through JSON: every event comes back as it was, and the settings name it."""
+"""A calendar's reading: every event comes back through JSON as it was; its settings and content name it."""
 
 from datetime import UTC, datetime, time
 import json
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, event, given, settings, strategies as st
 
 from custom_components.guest_pins.core.extract import Patterns
 from custom_components.guest_pins.core.feeds import FeedSettings, parse_feed
-from custom_components.guest_pins.core.model import ParsedFeed
-from custom_components.guest_pins.core.readings import reading_from_json, reading_to_json, settings_key
+from custom_components.guest_pins.core.model import FeedError, ParsedFeed
+from custom_components.guest_pins.core.readings import (
+    content_digest,
+    reading_from_json,
+    reading_to_json,
+    settings_key,
+)
 
 from .builders import BERLIN, FEEDS, NOW
 from .test_hostile_feeds import SETTINGS, HostileFeed, calendar, hostile_feeds
@@ -25,9 +30,9 @@ def assert_kept(parsed: ParsedFeed) -> None:
     """The reading comes back equal, each local time in the very same zone, with its fold."""
     back = through_json(parsed)
     assert back == parsed
-    for event, again in zip(parsed.events, back.events, strict=True):
+    for before, again in zip(parsed.events, back.events, strict=True):
         for name in ("checkin", "checkout", "created"):
-            first, second = getattr(event, name), getattr(again, name)
+            first, second = getattr(before, name), getattr(again, name)
             assert (first and (first.tzinfo, first.fold, first.utcoffset())) == (
                 second and (second.tzinfo, second.fold, second.utcoffset())
             )
@@ -84,3 +89,52 @@ def test_the_settings_name_the_reading() -> None:
         FeedSettings("other", BERLIN),
     ]
     assert len({settings_key(base), *(settings_key(other) for other in others)}) == 1 + len(others)
+
+
+# Lines a perturbation inserts: plain DTSTAMPs (left out of the digest), and ones that only look like them.
+DTSTAMP_LINES = (
+    b"DTSTAMP:20261121T093000Z\r\n",
+    b"DTSTAMP:20270101T000000\n",
+    b"DTSTAMP;VALUE=DATE-TIME:20261121T093000Z\r\n",
+    b"DTSTAMP:2026\xc2\x85SUMMARY:hidden\r\n",
+    b"DTSTAMP:garbage\r\n",
+    b"dtstamp:20261121T093000Z\r\n",
+    b"DTSTAMP:20261121T093000Z\r\n SUMMARY-FOLDED-IN\r\n",
+)
+
+
+@settings(
+    max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large]
+)
+@given(feed=hostile_feeds(), data=st.data())
+def test_one_digest_means_one_reading(feed: HostileFeed, data: st.DataObject) -> None:
+    """DTSTAMP lines inserted anywhere inside a feed: where the digest stays the same, so does the reading."""
+    starts = [index + 1 for index, byte in enumerate(feed.raw[:-1]) if byte == ord("\n")][:-1]
+    if not starts:
+        return
+    changed = feed.raw
+    for start in sorted(data.draw(st.lists(st.sampled_from(starts), min_size=1, max_size=4)), reverse=True):
+        changed = changed[:start] + data.draw(st.sampled_from(DTSTAMP_LINES)) + changed[start:]
+    if content_digest(changed) != content_digest(feed.raw):
+        event("another digest")
+        return
+    event("the same digest")
+    berlin = FeedSettings("cal", BERLIN)
+    read, read_before = parse_feed(changed, berlin, NOW), parse_feed(feed.raw, berlin, NOW)
+    if isinstance(read, FeedError) and isinstance(read_before, FeedError):
+        # Never kept, never reused; a refusal may quote the bytes it refused.
+        assert read.kind == read_before.kind
+    else:
+        assert read == read_before
+
+
+def test_a_feed_generated_again_with_new_dtstamps_has_the_same_digest() -> None:
+    """Platforms stamp each request's feed with its own DTSTAMP: the same stays, the same digest."""
+    raw = (FEEDS / "airbnb.ics").read_bytes()
+    again = raw.replace(b"DTSTAMP:20261121T093000Z", b"DTSTAMP:20261122T101500Z")
+    assert again != raw
+    assert content_digest(again) == content_digest(raw)
+    assert content_digest(raw.replace(b"SUMMARY:Reserved", b"SUMMARY:Blocked", 1)) != content_digest(raw)
+    # UTF-16 is taken whole.
+    wide = raw.decode().encode("utf-16")
+    assert content_digest(again.decode().encode("utf-16")) != content_digest(wide)

@@ -161,6 +161,11 @@ def _parsed(events: tuple[FeedEvent, ...], rest: ParsedFeed, prodid: str) -> Par
     return ParsedFeed(events, rest.skipped, rest.cancelled_uids, platform)
 
 
+def is_utf16(raw: bytes) -> bool:
+    """Return whether a feed's bytes are read as UTF-16 (see `_decode`)."""
+    return raw[:2].upper() in _UTF16
+
+
 def _decode(raw: bytes) -> str:
     """Return a feed's text: UTF-8 (with or without a byte-order mark), UTF-16, else Windows-1252.
 

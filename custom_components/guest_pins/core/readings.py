@@ -1,21 +1,38 @@
-"""A calendar's last reading as JSON, so a restart starts from its events without parsing every feed again.
+"""What names a calendar's reading, and the reading as JSON (a restart starts from it, parsing no feed).
 
 A property of hundreds of calendars would otherwise parse each cached feed before its set-up could finish.
 What a reading holds depends on the settings it was read with (times, zones, patterns): `settings_key` names
-them, and a reading kept under other settings is not used.
+them, and a reading kept under other settings is not used. It depends on the feed's bytes too, but not on its
+DTSTAMP lines, which many platforms set to the moment of each request: `content_digest` leaves them out, so
+an unchanged feed is recognised as one.
 """
 
 from dataclasses import fields
 from datetime import datetime
 import hashlib
+import re
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from .feeds import FeedSettings
+from .feeds import FeedSettings, is_utf16
 from .model import EventKind, FeedEvent, ParsedFeed, Platform, SkippedEvent, SkipReason
 
+# A DTSTAMP property line of a plain UTC or floating time, not folded and not followed by a continuation
+# (that would join the line before once this one is gone): nothing a reading holds depends on it.
+_DTSTAMP = re.compile(
+    rb"^DTSTAMP(?:;[A-Za-z0-9=/_.+-]*)*:[0-9]{8}T[0-9]{6}Z?\r?\n(?!(?:\r?\n)*[ \t])", re.MULTILINE
+)
 # Local times with their zone and fold: a wall time in a zone's gap or overlap comes back as it was.
 _LOCAL = ("checkin", "checkout")
+
+
+def content_digest(raw: bytes) -> str:
+    """Return a digest of what a feed's reading depends on: its bytes without plain DTSTAMP lines.
+
+    Two bodies with one digest read the same (a DTSTAMP in any other form stays in, and only costs a parse).
+    A UTF-16 body is taken whole: its bytes are not lines of text.
+    """
+    return hashlib.sha256(raw if is_utf16(raw) else _DTSTAMP.sub(b"", raw)).hexdigest()
 
 
 def settings_key(settings: FeedSettings) -> str:
