@@ -9,7 +9,7 @@ from homeassistant.core import HomeAssistant
 from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
 from .commands import PropertyCommands
-from .entity import GuestPinsLockEntity
+from .entity import GuestPinsLockEntity, async_add_by_subentry
 from .errors import translate_errors
 from .models import GuestPinsConfigEntry
 
@@ -42,10 +42,13 @@ async def async_setup_entry(
     hass: HomeAssistant, entry: GuestPinsConfigEntry, async_add_entities: AddConfigEntryEntitiesCallback
 ) -> None:
     """Add the buttons of each managed lock."""
-    for lock_id in entry.runtime_data.settings.locks:
-        async_add_entities(
-            [LockButton(entry, description, lock_id) for description in BUTTONS], config_subentry_id=lock_id
-        )
+    await async_add_by_subentry(
+        async_add_entities,
+        (
+            (lock_id, [LockButton(entry, description, lock_id) for description in BUTTONS])
+            for lock_id in entry.runtime_data.settings.locks
+        ),
+    )
 
 
 class LockButton(GuestPinsLockEntity, ButtonEntity):

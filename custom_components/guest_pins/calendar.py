@@ -9,7 +9,7 @@ from homeassistant.util import dt as dt_util
 
 from .core import windows
 from .core.model import Interval
-from .entity import GuestPinsLockEntity
+from .entity import GuestPinsLockEntity, async_add_by_subentry
 from .models import GuestPinsConfigEntry
 
 PARALLEL_UPDATES = 0
@@ -24,8 +24,13 @@ async def async_setup_entry(
     hass: HomeAssistant, entry: GuestPinsConfigEntry, async_add_entities: AddConfigEntryEntitiesCallback
 ) -> None:
     """Add the access calendar of each managed lock."""
-    for lock_id in entry.runtime_data.settings.locks:
-        async_add_entities([AccessCalendar(entry, ACCESS, lock_id)], config_subentry_id=lock_id)
+    await async_add_by_subentry(
+        async_add_entities,
+        (
+            (lock_id, [AccessCalendar(entry, ACCESS, lock_id)])
+            for lock_id in entry.runtime_data.settings.locks
+        ),
+    )
 
 
 class AccessCalendar(GuestPinsLockEntity, CalendarEntity):

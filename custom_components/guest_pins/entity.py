@@ -1,8 +1,12 @@
 """Base classes: every lock entity lives on guest_pins' own device for that lock, never the lock's."""
 
+import asyncio
+from collections.abc import Iterable
+
 from homeassistant.core import callback
 from homeassistant.helpers.device_registry import DeviceEntryType, DeviceInfo
 from homeassistant.helpers.entity import Entity, EntityDescription
+from homeassistant.helpers.entity_platform import AddConfigEntryEntitiesCallback
 
 from .const import DOMAIN, SUBENTRY_BEDS24, SUBENTRY_LODGIFY, SUBENTRY_WEBHOOK
 from .models import GuestPinsConfigEntry
@@ -62,3 +66,16 @@ def calendar_device(entry: GuestPinsConfigEntry, calendar_id: str) -> DeviceInfo
         manufacturer="guest_pins",
         model=SOURCE_MODELS[source.kind] if source else "Rental calendar",
     )
+
+
+async def async_add_by_subentry(
+    async_add_entities: AddConfigEntryEntitiesCallback, by_subentry: Iterable[tuple[str, list[Entity]]]
+) -> None:
+    """Add each subentry's entities under it, giving the event loop back between subentries.
+
+    Home Assistant adds a call's entities at once, in the call (an eager task): a property of hundreds of
+    locks would otherwise hold the loop for the whole platform.
+    """
+    for subentry_id, entities in by_subentry:
+        async_add_entities(entities, config_subentry_id=subentry_id)
+        await asyncio.sleep(0)

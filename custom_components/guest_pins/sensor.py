@@ -19,7 +19,7 @@ from homeassistant.helpers.update_coordinator import CoordinatorEntity
 
 from .coordinator import CalendarCoordinator
 from .core.lifecycle import StayStatus
-from .entity import GuestPinsLockEntity, calendar_device
+from .entity import GuestPinsLockEntity, async_add_by_subentry, calendar_device
 from .models import GuestPinsConfigEntry
 from .sources.coordinator import SourceCoordinator
 from .views import LockView
@@ -138,6 +138,8 @@ class CalendarSensorDescription(SensorEntityDescription):
     """A calendar sensor: its value from the calendar's coordinator."""
 
     value_fn: Callable[[CalendarCoordinator | SourceCoordinator], StateType | datetime]
+    # Its value moves with every sync of a calendar, also one that found the events unchanged.
+    every_sync: bool = False
 
 
 CALENDAR_SENSORS: tuple[CalendarSensorDescription, ...] = (
@@ -146,6 +148,7 @@ CALENDAR_SENSORS: tuple[CalendarSensorDescription, ...] = (
         translation_key="last_sync",
         device_class=SensorDeviceClass.TIMESTAMP,
         value_fn=lambda coordinator: coordinator.last_success,
+        every_sync=True,
     ),
     CalendarSensorDescription(
         key="reservations",
@@ -160,16 +163,24 @@ async def async_setup_entry(
     hass: HomeAssistant, entry: GuestPinsConfigEntry, async_add_entities: AddConfigEntryEntitiesCallback
 ) -> None:
     """Add the sensors of each managed lock and each calendar, each under its subentry."""
-    for lock_id in entry.runtime_data.settings.locks:
-        async_add_entities(
-            [LockSensor(entry, description, lock_id) for description in LOCK_SENSORS],
-            config_subentry_id=lock_id,
-        )
-    for calendar_id in [*entry.runtime_data.settings.calendars, *entry.runtime_data.settings.sources]:
-        async_add_entities(
-            [CalendarSensor(entry, description, calendar_id) for description in CALENDAR_SENSORS],
-            config_subentry_id=calendar_id,
-        )
+    settings = entry.runtime_data.settings
+    await async_add_by_subentry(
+        async_add_entities,
+        (
+            (lock_id, [LockSensor(entry, description, lock_id) for description in LOCK_SENSORS])
+            for lock_id in settings.locks
+        ),
+    )
+    await async_add_by_subentry(
+        async_add_entities,
+        (
+            (
+                calendar_id,
+                [CalendarSensor(entry, description, calendar_id) for description in CALENDAR_SENSORS],
+            )
+            for calendar_id in [*settings.calendars, *settings.sources]
+        ),
+    )
 
 
 class LockSensor(GuestPinsLockEntity, SensorEntity):
@@ -208,9 +219,9 @@ class CalendarSensor(CoordinatorEntity[CalendarCoordinator | SourceCoordinator],
         self._attr_device_info = calendar_device(entry, calendar_id)
 
     async def async_added_to_hass(self) -> None:
-        """Follow the coordinator, and every sync of a calendar (one that changed nothing moves its time)."""
+        """Follow the coordinator, and every sync of a calendar if its value moves with each one."""
         await super().async_added_to_hass()
-        if isinstance(self.coordinator, CalendarCoordinator):
+        if self.entity_description.every_sync and isinstance(self.coordinator, CalendarCoordinator):
             self.async_on_remove(self.coordinator.async_follow_syncs(self._handle_coordinator_update))
 
     @property
