@@ -204,9 +204,11 @@ class CalendarCoordinator(DataUpdateCoordinator[ParsedFeed]):
     async def _async_read_body(self, body: bytes, now: datetime) -> ParsedFeed | FeedError:
         """Return a body's events at `now`: its last reading narrowed when it is the same body, else read.
 
-        The hash and the narrowing run in the executor (a feed may be megabytes and hold thousands of events).
+        The hash and the narrowing run in the executor (a feed may be megabytes and hold thousands of events),
+        in the parse slot too: CPU work beside a parse would keep the event loop from the GIL longer still.
         """
-        digest, narrowed = await self.hass.async_add_executor_job(self._narrowed, body, now)
+        async with self._parse_slot():
+            digest, narrowed = await self.hass.async_add_executor_job(self._narrowed, body, now)
         if narrowed is not None:
             # The same events as the data held: that data, as it is (nothing to tell anyone).
             return self.data if narrowed == self.data else narrowed
@@ -229,9 +231,13 @@ class CalendarCoordinator(DataUpdateCoordinator[ParsedFeed]):
         Feeds are fetched together, but parsing is CPU work that holds the GIL: several parses at once would
         keep the event loop's thread waiting for it far longer than one does.
         """
-        slot: asyncio.Semaphore = self.hass.data.setdefault(PARSE_SLOT, asyncio.Semaphore(1))
-        async with slot:
+        async with self._parse_slot():
             return await self.hass.async_add_executor_job(read_feed, body, self.settings, now)
+
+    def _parse_slot(self) -> asyncio.Semaphore:
+        """Return the slot that lets one feed be parsed (or hashed and narrowed) at a time."""
+        slot: asyncio.Semaphore = self.hass.data.setdefault(PARSE_SLOT, asyncio.Semaphore(1))
+        return slot
 
     async def _async_cache(self, body: bytes, now: datetime) -> None:
         """Keep the last good body for the next start (written only when it changed)."""
