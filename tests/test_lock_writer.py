@@ -349,3 +349,24 @@ async def test_a_write_whose_read_back_went_unanswered_is_read_again_not_written
     second = await writer.flush()
     assert [item.slot for item in second.delivered] == [1]
     assert (lock.sets, second.transactions, writer.in_flight, len(writer.queue)) == (1, 1, {}, 0)
+
+
+async def test_writes_noted_ahead_for_a_whole_pass_are_not_kept_again_nor_read_back() -> None:
+    """A property notes every lock's writes and keeps them once; each flush then sends without keeping."""
+    clock, lock = Clock(), FlakyLock(capabilities=Capabilities(slot_count=10, read_back=True))
+    writer = writer_for(lock, clock)
+    kept: list[dict[int, SlotCode | None]] = []
+
+    async def journal() -> None:
+        """Count what a flush itself keeps."""
+        kept.append(dict(writer.in_flight))
+
+    writer.journal = journal
+    writer.update({1: A, 2: B}, urgent={1, 2})
+    assert writer.note_due()
+    assert writer.in_flight == {1: A, 2: B}
+    assert not writer.note_due()  # nothing new
+    result = await writer.flush()
+    assert kept == []
+    assert [item.slot for item in result.delivered] == [1, 2]
+    assert (writer.in_flight, result.transactions) == ({}, 4)  # two writes, two read-backs: no extra read

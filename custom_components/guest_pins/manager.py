@@ -31,7 +31,7 @@ from .delivery import channels
 from .events import PropertyEvents
 from .inputs import property_inputs
 from .journey import GuestJourney
-from .lock_runtime import LockRuntime, async_flush, persist_queue, queue_plan, record, write_alerts
+from .lock_runtime import LockRuntime, async_flush, queue_plan, record, write_alerts
 from .locks.base import KeypadUse
 from .locks.writer import FlushResult
 from .messenger import Messenger
@@ -207,6 +207,9 @@ class PropertyManager:
         await asyncio.sleep(0)
         self._queue(plan, now, timed=timed)
         moments = self._due_moments(plan, now)
+        # What every lock is about to be sent is kept with one store write, before any of it goes.
+        if [lock for lock in self.locks.values() if lock.writer.note_due()]:
+            await self._async_save_in_flight()
         for lock in self.locks.values():
             await self._async_flush(lock, rearm=False)
         self._sync_plan_alerts(plan, now)
@@ -370,9 +373,7 @@ class PropertyManager:
         self.store.async_delay_save(self.state.to_json, SAVE_DELAY)
 
     async def _async_save_in_flight(self) -> None:
-        """Write the state now, with the writes about to go noted as in flight (raises when it cannot)."""
-        for lock in self.locks.values():
-            persist_queue(lock, self.state)
+        """Write the state now, with the writes about to go noted as in flight."""
         await self.store.async_save(self.state.to_json())
 
     def _async_save_now(self) -> None:

@@ -29,6 +29,10 @@ AWAKE_FOR = timedelta(seconds=10)
 FOREIGN = "foreign"
 
 
+# What `in_flight` answers for a slot with nothing in flight (None there means a clear in flight).
+_ABSENT = object()
+
+
 class _UnreadError(LockPathError):
     """The lock took a write, but reading it back went unanswered: what the slot holds is not known."""
 
@@ -98,6 +102,8 @@ class LockWriter:
         self.in_flight: dict[int, SlotCode | None] = {} if in_flight is None else in_flight
         # Keeps `in_flight` where a restart finds it, before anything is sent; raises when it cannot.
         self.journal: Callable[[], Awaitable[None]] = _nothing_to_keep
+        # Slots noted in flight by `note_due` in this run and not yet sent: nothing to read back there.
+        self._noted: set[int] = set()
         self.awake_until: datetime | None = None
         # One flush at a time: a report that arrives mid-flush must not send the same operations again.
         self._flushing = asyncio.Lock()
@@ -119,6 +125,24 @@ class LockWriter:
         """Queue what the lock should hold; everything is urgent while the lock is awake."""
         everything = desired.keys() | self.held.keys()
         self.queue.update(desired, self.held, self.clock(), everything if self.awake() else urgent, deferred)
+
+    def note_due(self) -> bool:
+        """Note as in flight what a flush now would send; return whether anything new is to be kept.
+
+        A property flushing many locks in one pass keeps them all with one journal write (its caller's)
+        instead of one per lock: the flush then finds its operations already kept.
+        """
+        now = self.clock()
+        due = self.queue.due_at()
+        if due is None or not self.path.available() or not (self.awake() or due <= now):
+            return False
+        operations = self.queue.operations(self.held, self.queue.ready(now))
+        fresh = {
+            op.slot: op.content for op in operations if self.in_flight.get(op.slot, _ABSENT) != op.content
+        }
+        self.in_flight.update(fresh)
+        self._noted.update(fresh)
+        return bool(fresh)
 
     def next_flush(self) -> datetime | None:
         """Return when a flush is due (None: nothing waits)."""
@@ -150,6 +174,10 @@ class LockWriter:
                 await self._async_send(result, now, force=force)
         finally:
             result.transactions = self.path.transactions - before
+        # Noted but not sent after all (the flush saw it otherwise): no longer in flight.
+        for slot in self._noted:
+            self.in_flight.pop(slot, None)
+        self._noted.clear()
         return result
 
     async def _async_send(self, result: FlushResult, now: datetime, *, force: bool) -> None:
@@ -164,6 +192,7 @@ class LockWriter:
             return
         for index, operation in enumerate(operations):
             reachable, answered = await self._async_send_one(operation, result)
+            self._noted.discard(operation.slot)  # sent: from here on, only a read-back tells what it holds
             # Answered (or never sent): no longer in flight. A stop while it is out leaves it there, and so
             # does a read-back that went unanswered: the next flush reads the slot before writing it again.
             if last[operation.slot] == index and answered:
@@ -194,6 +223,8 @@ class LockWriter:
 
     async def _async_note_in_flight(self, operations: list[Operation]) -> bool:
         """Note the operations as in flight and have the journal keep them; return whether it did."""
+        if all(self.in_flight.get(op.slot, _ABSENT) == op.content for op in operations):
+            return True  # noted and kept already (`note_due`)
         self.in_flight.update({operation.slot: operation.content for operation in operations})
         try:
             await self.journal()
@@ -225,7 +256,7 @@ class LockWriter:
         Return whether the flush may go on (False: the lock stopped answering). A path that cannot read
         back cannot tell: its queue sends the slot again, the one case a write may repeat.
         """
-        for slot, sent in list(self.in_flight.items()):
+        for slot, sent in [(slot, sent) for slot, sent in self.in_flight.items() if slot not in self._noted]:
             if not self.path.capabilities.read_back:
                 del self.in_flight[slot]
                 continue
