@@ -376,6 +376,31 @@ def _wait_loaded(port: int, token: str) -> list[dict[str, Any]]:
         time.sleep(0.5)
 
 
+def _guest_programmed(slots: dict[str, Any]) -> bool:
+    """Return whether a guest's code is programmed in one of the demo lock's slots."""
+    return any(slot["owner"].startswith("stay:") and slot["state"] == "programmed" for slot in slots.values())
+
+
+def _wait_for_guest(port: int, token: str, entry_id: str) -> tuple[Any, Any, dict[str, Any]]:
+    """Return the current guest's state, the codes and the demo lock's slots once its guest is in (bounded).
+
+    A property loads from what it kept and fetches its calendars in the background: on a first start the
+    demo guest arrives a moment after the property is loaded.
+    """
+    deadline = time.monotonic() + READY_TIMEOUT_S
+    while True:
+        _, guest = _api(port, token, "/api/states/sensor.front_door_current_guest")
+        _, codes = _api(
+            port, token, "/api/services/guest_pins/get_codes?return_response", {"config_entry_id": entry_id}
+        )
+        locks = (codes or {}).get("service_response", {}).get("locks", {})
+        slots: dict[str, Any] = locks.get(DEMO_LOCK, {}).get("slots", {})
+        known = guest and guest.get("state") not in (None, "unknown", "unavailable")
+        if (known and _guest_programmed(slots)) or time.monotonic() > deadline:
+            return guest, codes, slots
+        time.sleep(0.5)
+
+
 def check(config_dir: Path, port: int) -> None:
     """Exit non-zero unless /api/ answers 200 for the owner and guest_pins is a loaded component."""
     token = (config_dir.parent / "token").read_text(encoding="utf-8").strip()
@@ -393,19 +418,10 @@ def check(config_dir: Path, port: int) -> None:
         problems.append(f"the demo property is not loaded: {entries}")
     if b"BEGIN:VCALENDAR" not in feed:
         problems.append("the demo calendar is not served at /local/guest_pins_demo.ics")
-    _, guest = _api(port, token, "/api/states/sensor.front_door_current_guest")
+    guest, codes, slots = _wait_for_guest(port, token, entries[0]["entry_id"] if entries else "")
     if not guest or guest.get("state") in (None, "unknown", "unavailable"):
         problems.append(f"the demo lock shows no current guest: {guest}")
-    _, codes = _api(
-        port,
-        token,
-        "/api/services/guest_pins/get_codes?return_response",
-        {"config_entry_id": entries[0]["entry_id"]},
-    )
-    slots = (codes or {}).get("service_response", {}).get("locks", {}).get(DEMO_LOCK, {}).get("slots", {})
-    if not any(
-        slot["owner"].startswith("stay:") and slot["state"] == "programmed" for slot in slots.values()
-    ):
+    if not _guest_programmed(slots):
         problems.append(f"the demo guest's code is not on the demo lock: {slots}")
     zwave_locks = [
         lock for lock in (codes or {}).get("service_response", {}).get("locks", {}) if lock != DEMO_LOCK
