@@ -266,8 +266,7 @@ class LockWriter:
                 return False
             del self.in_flight[slot]
             previous = self.held.get(slot)
-            wanted = None if sent is None else sent.contact if self.path.capabilities.invites else sent.code
-            if answer == wanted:
+            if answer == (None if sent is None else self._reads_as(sent)):
                 self._took(slot, sent)
                 result.delivered.append(Delivered(slot, sent, previous))
             elif answer is None:
@@ -316,12 +315,17 @@ class LockWriter:
                 held = await self.path.async_read(operation.slot)
             except LockPathError as err:
                 raise _UnreadError(str(err)) from err
-            # An invitation lock holds the guest's address; others the code (or one the lock issued).
-            wanted = operation.content.contact if capabilities.invites else operation.content.code
-            if held != (issued or wanted):
+            if held != (issued or self._reads_as(operation.content)):
                 msg = f"slot {operation.slot} reads back a different code"
                 raise LockPathError(msg)
         return issued
+
+    def _reads_as(self, content: SlotCode) -> str | None:
+        """Return what reading a slot shows when it holds `content` (unless the lock issued its own code).
+
+        An invitation lock holds the guest's address; others the code.
+        """
+        return content.contact if self.path.capabilities.invites else content.code
 
     def _failed(self, operation: Operation, err: LockPathError) -> Failed:
         """Record a failed operation on its slot; say whether the host should hear of it now."""
