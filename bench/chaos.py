@@ -168,19 +168,19 @@ class Witness:
 
 
 def expected_moments(
-    year: Year, checks: tuple[float, ...], reminders: tuple[float, ...]
+    year: Year, checks: tuple[float, ...], reminders: tuple[float, ...], known_after: timedelta
 ) -> set[tuple[str, str, float]]:
     """Return the reminders and checks each stay of the year must get once.
 
-    Those whose instant the booking was known before (the feed's next sync) and that fall inside the year.
+    Those whose instant comes after guest_pins knew the booking (`known_after` its booking: the replay's
+    sync after a feed change, and the step's second) and that fall inside the year.
     """
     wanted: set[tuple[str, str, float]] = set()
-    sync = timedelta(minutes=15, seconds=2)
     for booking in year.stays():
         checkin = local(booking.final_dates[0], CHECKIN)
         for kind, hours in (*(("reminder", h) for h in reminders), *(("arrival_check", h) for h in checks)):
             when = checkin - timedelta(hours=hours)
-            if booking.booked_at + sync < when and year.start + timedelta(minutes=1) < when < year.end:
+            if booking.booked_at + known_after < when and year.start + timedelta(minutes=1) < when < year.end:
                 wanted.add((kind, booking.uid, round(hours, 2)))
     return wanted
 

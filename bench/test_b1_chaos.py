@@ -48,7 +48,7 @@ from .chaos import (
     view_mismatches,
 )
 from .results import FULL, record
-from .test_b1_year import FAILURE_RATE, SEED, SYNC, URLS, outages, property_entry
+from .test_b1_year import SEED, SYNC, URLS, property_entry, simulated_locks
 from .way_in import Keys, booking_uid, way_in
 from .year import Year, cleaner_windows, generate, guest_windows, render, score
 
@@ -69,22 +69,6 @@ class Run:
     mismatches: dict[str, int] = field(default_factory=dict)
     downtimes: list[Interval] = field(default_factory=list)
     in_flight_left: int = 0
-
-
-def chaos_locks(year: Year, rng: random.Random) -> dict[str, ChaosLock]:
-    """Return one chaos lock per kind, with B1's failures, outages and wake-up phase."""
-    return {
-        kind.name: ChaosLock(
-            kind.capabilities,
-            dt_util.utcnow,
-            random.Random(f"{SEED}-chaos-{kind.name}"),
-            FAILURE_RATE,
-            outages(rng, year),
-            kind.wake_interval,
-            timedelta(minutes=rng.uniform(0, 60)),
-        )
-        for kind in CHAOS_KINDS
-    }
 
 
 class Replay:
@@ -284,7 +268,7 @@ async def test_a_year_at_a_busy_rental_with_restart_chaos(
 ) -> None:
     """Replay the year with restarts; every invariant holds for every lock kind."""
     year = generate(SEED, date(2027, 1, 1), 365 if FULL else 42)
-    locks = chaos_locks(year, random.Random(SEED))
+    locks = simulated_locks(year, random.Random(SEED), ChaosLock, CHAOS_KINDS, "chaos")
     restarts = plan_restarts(year, RESTARTS, SEED)
     started = os.times().elapsed
     replay = Replay(freezer, aioclient_mock, year, locks, str(tmp_path))
@@ -294,7 +278,7 @@ async def test_a_year_at_a_busy_rental_with_restart_chaos(
     weeks = (year.end - year.start) / timedelta(weeks=1)
     windows = guest_windows(year, run.codes) + cleaner_windows(year)
     reminders = tuple(before.total_seconds() / 3600 for before in DEFAULT_REMINDERS)
-    wanted = expected_moments(year, CHECK_HOURS, reminders)
+    wanted = expected_moments(year, CHECK_HOURS, reminders, SYNC + timedelta(seconds=1))
     heard = replay.witness.events
     messages = replay.witness.key_messages(set(run.codes.values()))
     figures: dict[str, Any] = {

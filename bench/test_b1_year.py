@@ -8,6 +8,7 @@ year on locks of the same kinds, with the same failures and outages.
 """
 
 from bisect import bisect_right
+from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 from itertools import pairwise
 import os
@@ -36,6 +37,7 @@ from .year import (
     CLEANER_CODE,
     KINDS,
     MANAGER_CODE,
+    LockKind,
     SimulatedLock,
     Year,
     cleaner_windows,
@@ -87,19 +89,24 @@ def property_entry(lock_ids: list[str]) -> MockConfigEntry:
     )
 
 
-def simulated_locks(year: Year, rng: random.Random) -> dict[str, SimulatedLock]:
-    """Return one simulated lock per kind, each with its outages and (when it sleeps) its wake-up phase."""
+def simulated_locks[L: SimulatedLock](
+    year: Year, rng: random.Random, make: type[L], kinds: Iterable[LockKind] = KINDS, seed: str = "ours"
+) -> dict[str, L]:
+    """Return one simulated lock per kind, each with its outages and (when it sleeps) its wake-up phase.
+
+    `make` builds each lock (B1's, or the chaos year's that can hang); `seed` names its failure draws.
+    """
     return {
-        kind.name: SimulatedLock(
+        kind.name: make(
             kind.capabilities,
             dt_util.utcnow,
-            random.Random(f"{SEED}-ours-{kind.name}"),
+            random.Random(f"{SEED}-{seed}-{kind.name}"),
             FAILURE_RATE,
             outages(rng, year),
             kind.wake_interval,
             timedelta(minutes=rng.uniform(0, 60)),
         )
-        for kind in KINDS
+        for kind in kinds
     }
 
 
@@ -187,7 +194,7 @@ async def test_a_year_at_a_busy_rental(
 ) -> None:
     """Replay the year; score guest_pins and the baseline per lock kind against the year's windows."""
     year = generate(SEED, date(2027, 1, 1), 365 if FULL else 42)
-    locks = simulated_locks(year, random.Random(SEED))
+    locks = simulated_locks(year, random.Random(SEED), SimulatedLock)
     started = os.times().elapsed  # freezegun freezes time's clocks, not this one
     keys = Keys()
     codes, steps = await replay(hass, freezer, aioclient_mock, year, locks, keys)

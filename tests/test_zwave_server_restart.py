@@ -5,31 +5,19 @@ on the same port and cache, its locks keeping what they hold. Home Assistant's z
 itself; guest_pins' property reloads meanwhile (the host adds a PIN). Real time: the peer is a process.
 """
 
-import asyncio
-import time
 from typing import Any
 
 from homeassistant.core import HomeAssistant
-import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
 from custom_components.guest_pins.const import CONF_BATCH_SECONDS, CONF_PATH, DEFAULT_OPTIONS, DOMAIN
 
 from .property_builders import lock_subentry, static_subentry
-from .waiting import POLL_S
+from .waiting import until
 from .zwave_peer import CODES_NODE, ZWavePeer
 
 # zwave_js retries its connection with a growing back-off; the server takes a few seconds to start.
 RECONNECT_S = 120.0
-
-
-async def eventually(predicate: Any, what: str, within: float = RECONNECT_S) -> None:
-    """Wait (real time) until a real peer's state shows something, or fail naming it."""
-    deadline = time.monotonic() + within
-    while not predicate():
-        if time.monotonic() > deadline:
-            pytest.fail(f"timed out waiting for {what}")
-        await asyncio.sleep(POLL_S)
 
 
 async def test_a_killed_zwave_server_loses_and_repeats_no_write(
@@ -61,14 +49,14 @@ async def test_a_killed_zwave_server_loses_and_repeats_no_write(
         held = entry.runtime_data.manager.locks["lock1"].writer.held
         return next((slot for slot, content in held.items() if content.code == code), None)
 
-    await eventually(lambda: slot_of("9911") is not None, "the manager's code on the lock", 30)
+    await until(lambda: slot_of("9911") is not None, "the manager's code on the lock")
     manager_slot = slot_of("9911")
     assert manager_slot is not None
     assert zwave_peer.held(CODES_NODE, manager_slot)["code"] == "9911"
     assert zwave_peer.writes(CODES_NODE, manager_slot) == 1
 
     zwave_peer.kill()
-    await eventually(lambda: hass.states.get(entity_id).state == "unavailable", "the lock to go away", 30)
+    await until(lambda: hass.states.get(entity_id).state == "unavailable", "the lock to go away")
     await hass.services.async_call(
         DOMAIN,
         "add_static_pin",
@@ -79,7 +67,9 @@ async def test_a_killed_zwave_server_loses_and_repeats_no_write(
     assert slot_of("5678") is None  # waiting: the lock cannot be reached
 
     zwave_peer.start_again()
-    await eventually(lambda: slot_of("5678") is not None, "the cleaner's code after the server came back")
+    await until(
+        lambda: slot_of("5678") is not None, "the cleaner's code after the server came back", RECONNECT_S
+    )
     cleaner_slot = slot_of("5678")
     assert cleaner_slot is not None
     assert zwave_peer.held(CODES_NODE, cleaner_slot)["code"] == "5678"

@@ -15,9 +15,9 @@ POLL_S = 0.02
 WAIT_S = 30.0
 
 
-async def until(predicate: Callable[[], bool], what: str) -> None:
-    """Wait until something a real peer delivers has arrived, or fail the test naming it."""
-    deadline = time.monotonic() + WAIT_S
+async def until(predicate: Callable[[], bool], what: str, within: float = WAIT_S) -> None:
+    """Wait until something a real peer delivers has arrived (within `within` s), or fail naming it."""
+    deadline = time.monotonic() + within
     while not predicate():
         if time.monotonic() > deadline:
             pytest.fail(f"timed out waiting for {what}")
