@@ -131,3 +131,14 @@ async def test_a_lock_back_during_a_back_off_is_retried_when_it_ends(
     assert len([call for call in zwave_lock.calls if call[:2] == ("set", 1)]) == attempts
     await move_to(hass, freezer, at(2026, 12, 15, 15, 59, 35))
     assert zwave_lock.slots[1] == "4567"
+
+
+async def test_a_flush_that_ends_after_unload_wakes_nothing(
+    hass: HomeAssistant, loaded: MockConfigEntry, zwave_lock: FakeZWaveLock
+) -> None:
+    """A lock's report handled while the property unloads must not arm a wake-up nobody cancels."""
+    manager = loaded.runtime_data.manager
+    lock_id = next(iter(manager.locks))
+    assert await hass.config_entries.async_unload(loaded.entry_id)
+    await manager.async_apply(lock_id)
+    assert manager.next_wake is None

@@ -95,6 +95,7 @@ class PropertyManager:
         self._syncing = 0  # syncs under way: their calendars' updates wait for their one replan
         self._debouncer = Debouncer(hass, LOGGER, cooldown=0.2, immediate=False, function=self.async_replan)
         self._replanning = asyncio.Lock()
+        self._stopped = False
 
     def inputs(self) -> PropertyInputs:
         """Gather everything the plan depends on from the feeds, the settings and the store."""
@@ -144,7 +145,8 @@ class PropertyManager:
 
     @callback
     def async_stop(self) -> None:
-        """Stop listening and waking (on unload)."""
+        """Stop listening and waking (on unload), also for a pass or flush still under way."""
+        self._stopped = True
         for unsubscribe in self._listeners:
             unsubscribe()
         self._listeners.clear()
@@ -296,6 +298,8 @@ class PropertyManager:
     def _schedule_wake(self, now: datetime) -> None:
         """Sleep until the next thing that needs doing: a plan change, a moment or a flush."""
         self._cancel_wake()
+        if self._stopped:
+            return  # unloaded while a pass or a flush ran: nothing may wake it again
         plan = self.plan
         self._wake_at = loop.wake_at(
             now,
