@@ -16,6 +16,7 @@ from syrupy.assertion import SnapshotAssertion
 
 from custom_components.guest_pins.const import CONF_SHOW_CODES, DOMAIN
 
+from .leaks import places_holding
 from .property_builders import LOCK_ID, at, load_property, move_to
 from .zwave_double import FakeZWaveLock
 
@@ -74,7 +75,7 @@ async def test_codes_are_masked_unless_shown(
     # An Airbnb feed names no guest; the slot says whose it is in words, never by an internal id.
     assert state.attributes["slots"]["1"] == {"owner": "Guest", "kind": "guest", "code": "••••"}
     assert state.attributes["slots"]["8"] == {"owner": "Manager", "kind": "static", "code": "••••"}
-    assert "4567" not in str(hass.states.async_all())
+    assert not places_holding("4567", hass.states.async_all())
     assert "67" not in str(state.attributes)
 
     hass.config_entries.async_update_entry(loaded, options={**loaded.options, CONF_SHOW_CODES: True})
@@ -105,7 +106,7 @@ async def test_access_calendar_lists_stays_and_static_times(
     assert ("Guest stay", "2026-12-15T16:00") in summaries
     assert ("Cleaner - Maria", "2026-12-19T10:00") in summaries
     assert any(summary == "Manager" for summary, _ in summaries)
-    assert "4567" not in str(events)
+    assert not places_holding("4567", events)
     state = hass.states.get("calendar.front_door_access")
     assert state is not None
     assert state.attributes["message"] == "Manager"

@@ -22,6 +22,7 @@ from custom_components.guest_pins.const import DEFAULT_OPTIONS, DOMAIN
 from custom_components.guest_pins.core.engine import plan_property
 
 from .core.builders import feed
+from .leaks import places_holding
 from .property_builders import (
     CALENDAR_ID,
     FEED_URL,
@@ -77,7 +78,7 @@ async def test_reminders_let_an_automation_fetch_the_code_for_the_guest(
     await move_to(hass, freezer, at(2026, 12, 15, 15))
     reminders = [event.data for event in events if event.data["type"] == "reminder"]
     assert [reminder["hours_before"] for reminder in reminders] == [24.0, 1.0]
-    assert "4567" not in str(reminders)
+    assert not places_holding("4567", reminders)
     assert reminders[0]["locks"] == [LOCK_ENTITY]
     assert reminders[0]["device_id"] == reminders[0]["device_ids"][0]
     answer = await hass.services.async_call(

@@ -17,6 +17,7 @@ from custom_components.guest_pins.locks.base import Capabilities, LockPathError
 from custom_components.guest_pins.locks.zigbee2mqtt import Zigbee2MQTTPath
 
 from .contract import Reports, check_contract
+from .leaks import places_holding
 from .mqtt_peer import ScriptedZigbeeLock
 from .property_builders import FEED_URL, calendar_subentry, feed_around_today, lock_subentry
 from .waiting import until
@@ -197,5 +198,5 @@ async def test_the_guest_typing_the_code_on_the_zigbee_keypad_checks_the_stay_in
     )
     (used,) = [event.data for event in events if event.data["type"] == "code_used"]
     assert (used["who"], used["slot"], used["lock"]) == ("guest", 1, LOCK_ENTITY)
-    assert "4567" not in str([event.data for event in events])
+    assert not places_holding("4567", events)
     assert await hass.config_entries.async_unload(entry.entry_id)

@@ -23,6 +23,7 @@ from custom_components.guest_pins.locks.base import Capabilities, LockPathError
 from custom_components.guest_pins.locks.zwave_js import DEFAULT_WAKE_INTERVAL, ZWaveJSPath
 
 from .contract import Reports, check_contract
+from .leaks import places_holding
 from .property_builders import BERLIN, calendar_subentry, feed_around_today, lock_subentry
 from .waiting import until
 from .zwave_peer import CODES_NODE, CREDENTIALS_NODE, SLEEPING_NODE, ZWavePeer
@@ -260,6 +261,6 @@ async def test_the_guest_typing_the_code_on_the_zwave_keypad_checks_the_stay_in(
     (used,) = [event.data for event in events if event.data["type"] == "code_used"]
     assert (used["who"], used["slot"], used["lock"]) == ("guest", 1, zwave_locks[CODES_NODE])
     assert [event.data["type"] for event in events].count("checked_in") == 1
-    assert "4567" not in str([event.data for event in events])
+    assert not places_holding("4567", events)
     assert await hass.config_entries.async_unload(entry.entry_id)
     await server.close()
