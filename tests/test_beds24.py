@@ -11,7 +11,7 @@ from typing import Any
 
 from aiohttp.test_utils import TestClient
 from freezegun.api import FrozenDateTimeFactory
-from homeassistant.config_entries import ConfigSubentryData
+from homeassistant.config_entries import ConfigEntryState, ConfigSubentryData
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers import issue_registry as ir
 from homeassistant.helpers.aiohttp_client import async_get_clientsession
@@ -275,3 +275,34 @@ async def test_an_expired_access_token_is_renewed_once(
     assert [path for _, path, _ in beds24_peer.requests].count("/v2/authentication/token") == renewals + 1
     (stay,) = stays(beach_house)
     assert stay.checkout.date().isoformat() == "2026-12-21"
+
+
+async def test_removing_a_source_or_the_property_leaves_no_guest_data_or_key_behind(
+    hass: HomeAssistant,
+    freezer: FrozenDateTimeFactory,
+    beach_house: MockConfigEntry,
+    beds24_peer: Beds24Emulator,
+    hass_storage: dict[str, Any],
+) -> None:
+    """Beds24 removed: its token revoked, its bookings gone from disk; the property removed: all of it."""
+    entry_id = beach_house.entry_id
+    await move_to(hass, freezer, at(2026, 12, 14, 12, 5))  # what waits to be kept is written
+    kept = {key for key in hass_storage if key.startswith(f"{DOMAIN}.{entry_id}")}
+    source_key = f"{DOMAIN}.{entry_id}.source.beds24"
+    (feed_key,) = [key for key in kept if ".feed." in key]
+    assert {f"{DOMAIN}.{entry_id}", source_key} <= kept
+    assert "Jane" in str(hass_storage[source_key])
+    assert len(beds24_peer.refresh_tokens) == 1
+
+    hass.config_entries.async_remove_subentry(beach_house, "beds24")
+    await hass.async_block_till_done()
+    assert beach_house.state is ConfigEntryState.LOADED
+    assert beds24_peer.refresh_tokens == {}  # Beds24 no longer lets that token in
+    assert source_key not in hass_storage
+    assert feed_key in hass_storage  # the Airbnb calendar stays, and so does what it keeps
+    (stay,) = stays(beach_house)
+    assert stay.guest_name is None  # Jane's name came from Beds24 only; the Airbnb listing names nobody
+
+    assert (await hass.config_entries.async_remove(entry_id))["require_restart"] is False
+    await hass.async_block_till_done()
+    assert [key for key in hass_storage if key.startswith(f"{DOMAIN}.{entry_id}")] == []

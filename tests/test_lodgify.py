@@ -190,3 +190,38 @@ async def test_without_an_address_the_host_learns_why_changes_take_minutes(
             assert ir.async_get(hass).async_get_issue(DOMAIN, "no_webhook_url_lodgify") is not None
             assert lodgify_peer.subscriptions == {}
             assert len(stays(entry)) == 1
+
+
+async def test_a_removed_lodgify_source_withdraws_its_webhooks(
+    hass: HomeAssistant,
+    beach_house: MockConfigEntry,
+    lodgify_peer: LodgifyEmulator,
+    hass_storage: dict[str, Any],
+) -> None:
+    """Lodgify would go on posting guests' bookings to a dead address: its subscriptions are removed too."""
+    assert lodgify_peer.subscriptions
+    source_key = f"{DOMAIN}.{beach_house.entry_id}.source.lodgify"
+    assert source_key in hass_storage
+    hass.config_entries.async_remove_subentry(beach_house, "lodgify")
+    await hass.async_block_till_done()
+    assert lodgify_peer.subscriptions == {}
+    assert source_key not in hass_storage
+    assert stays(beach_house) == []
+
+
+async def test_a_property_removed_while_lodgify_refuses_is_still_removed_here(
+    hass: HomeAssistant,
+    beach_house: MockConfigEntry,
+    lodgify_peer: LodgifyEmulator,
+    hass_storage: dict[str, Any],
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """The API key was withdrawn in Lodgify first: the log says to remove them there; nothing stays here."""
+    api_key = lodgify_peer.api_key
+    lodgify_peer.api_key = "a-new-key"
+    assert (await hass.config_entries.async_remove(beach_house.entry_id))["require_restart"] is False
+    await hass.async_block_till_done()
+    assert [key for key in hass_storage if key.startswith(f"{DOMAIN}.{beach_house.entry_id}")] == []
+    assert lodgify_peer.subscriptions  # still there: Lodgify refused the old key
+    assert "Could not withdraw the removed source Lodgify from its system (LodgifyError)" in caplog.text
+    assert api_key not in caplog.text

@@ -2,7 +2,12 @@
 
 import asyncio
 
-from homeassistant.config_entries import SIGNAL_CONFIG_ENTRY_CHANGED, ConfigEntry, ConfigEntryChange
+from homeassistant.config_entries import (
+    SIGNAL_CONFIG_ENTRY_CHANGED,
+    ConfigEntry,
+    ConfigEntryChange,
+    ConfigSubentry,
+)
 from homeassistant.const import Platform
 from homeassistant.core import HomeAssistant, callback
 from homeassistant.exceptions import ConfigEntryError
@@ -26,6 +31,7 @@ from .manager import PLAN_SCOPE, SAVE_DELAY, PropertyManager, write_scope
 from .messenger import DELIVERY_SCOPE
 from .models import GuestPinsConfigEntry, GuestPinsData
 from .panel import async_add_panel, async_remove_panel
+from .removal import async_forget_property, async_forget_subentries
 from .services import async_setup_services
 from .settings import PropertySettings, property_settings
 from .sources.coordinator import SourceCoordinator, source_scope
@@ -164,7 +170,8 @@ def _reload_on_subentry_change(hass: HomeAssistant, entry: GuestPinsConfigEntry)
     A dispatcher subscription, not an update listener: the options flow reloads by itself
     (OptionsFlowWithReload), which Home Assistant does not allow together with update listeners.
     """
-    known = {sid: (sub.title, dict(sub.data)) for sid, sub in entry.subentries.items()}
+    loaded_with = dict(entry.subentries)
+    known = {sid: (sub.title, dict(sub.data)) for sid, sub in loaded_with.items()}
 
     @callback
     def _changed(change: ConfigEntryChange, changed_entry: ConfigEntry) -> None:
@@ -172,10 +179,27 @@ def _reload_on_subentry_change(hass: HomeAssistant, entry: GuestPinsConfigEntry)
         if change is not ConfigEntryChange.UPDATED or changed_entry.entry_id != entry.entry_id:
             return
         current = {sid: (sub.title, dict(sub.data)) for sid, sub in changed_entry.subentries.items()}
-        if current != known:
+        if current == known:
+            return
+        removed = [sub for sid, sub in loaded_with.items() if sid not in changed_entry.subentries]
+        if not removed:
             hass.config_entries.async_schedule_reload(entry.entry_id)
+            return
+        # Not the entry's own task: the reload unloads the entry, which would cancel it halfway.
+        hass.async_create_task(
+            _async_reload_and_forget(hass, entry.entry_id, removed), f"{DOMAIN} forget removed subentries"
+        )
 
     entry.async_on_unload(async_dispatcher_connect(hass, SIGNAL_CONFIG_ENTRY_CHANGED, _changed))
+
+
+async def _async_reload_and_forget(hass: HomeAssistant, entry_id: str, removed: list[ConfigSubentry]) -> None:
+    """Reload the property without the removed calendars or sources, then remove what they kept.
+
+    After the unload: the calendars have written what waited to be kept by then, so nothing brings it back.
+    """
+    await hass.config_entries.async_reload(entry_id)
+    await async_forget_subentries(hass, entry_id, removed)
 
 
 async def async_unload_entry(hass: HomeAssistant, entry: GuestPinsConfigEntry) -> bool:
@@ -184,6 +208,18 @@ async def async_unload_entry(hass: HomeAssistant, entry: GuestPinsConfigEntry) -
     if unloaded:
         manager = entry.runtime_data.manager
         await manager.store.async_save(manager.state.to_json())
+        await asyncio.gather(
+            *(
+                reader.async_close()
+                for reader in entry.runtime_data.coordinators.values()
+                if isinstance(reader, CalendarCoordinator)
+            )
+        )
         if not hass.config_entries.async_loaded_entries(DOMAIN):
             async_remove_panel(hass)
     return unloaded
+
+
+async def async_remove_entry(hass: HomeAssistant, entry: GuestPinsConfigEntry) -> None:
+    """Remove what a removed property kept, here and at its reservation systems (see `removal`)."""
+    await async_forget_property(hass, entry)

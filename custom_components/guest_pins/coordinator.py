@@ -55,6 +55,11 @@ def feed_scope(calendar_id: str) -> str:
 PARSE_SLOT = f"{DOMAIN}_parse_slot"
 
 
+def create_feed_cache(hass: HomeAssistant, entry_id: str, calendar_id: str) -> Store[dict[str, Any]]:
+    """Return the private store of one calendar's last good body and reading (it may hold guests' names)."""
+    return Store(hass, CACHE_VERSION, f"{DOMAIN}.{entry_id}.feed.{calendar_id}", private=True)
+
+
 class CalendarCoordinator(DataUpdateCoordinator[ParsedFeed]):
     """Keeps one calendar's events fresh."""
 
@@ -93,10 +98,9 @@ class CalendarCoordinator(DataUpdateCoordinator[ParsedFeed]):
         self._sync_followers: list[CALLBACK_TYPE] = []
         self._repair_timer: CALLBACK_TYPE | None = None
         self._alerted = False
-        self._cache: Store[dict[str, Any]] = Store(
-            hass, CACHE_VERSION, f"{DOMAIN}.{entry.entry_id}.feed.{calendar.calendar_id}", private=True
-        )
+        self._cache = create_feed_cache(hass, entry.entry_id, calendar.calendar_id)
         self._cached: dict[str, Any] = {}
+        self._cache_pending = False
         # What a kept reading must have been made with to be used as it is (see `async_load_cache`).
         self._reading_key = ""
         # A Home Assistant calendar's last read, each event with the id it keeps across the host's edits.
@@ -250,7 +254,14 @@ class CalendarCoordinator(DataUpdateCoordinator[ParsedFeed]):
         """Keep the events for the next start (written a moment later: one sync may change them twice)."""
         data = await self.hass.async_add_executor_job(reading_to_json, parsed)
         self._cached = {**self._cached, "reading": {"key": self._reading_key, "data": data}}
+        self._cache_pending = True
         self._cache.async_delay_save(lambda: self._cached, 1.0)
+
+    async def async_close(self) -> None:
+        """Write what waits to be kept now, at unload: a write a moment later would outlive the property."""
+        if self._cache_pending:
+            self._cache_pending = False
+            await self._cache.async_save(self._cached)
 
     @callback
     def async_follow_syncs(self, follower: CALLBACK_TYPE) -> CALLBACK_TYPE:
@@ -270,6 +281,7 @@ class CalendarCoordinator(DataUpdateCoordinator[ParsedFeed]):
         since = self.failing_since.isoformat() if self.failing_since else None
         if self._cached.get("failing_since") != since:
             self._cached = {**self._cached, "failing_since": since}
+            self._cache_pending = True
             self._cache.async_delay_save(lambda: self._cached, 1.0)
 
     @callback

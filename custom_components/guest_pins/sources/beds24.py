@@ -84,6 +84,18 @@ class Beds24Client:
             raise Beds24Error("invalid_invite")
         return str(body["refreshToken"])
 
+    async def async_revoke(self) -> None:
+        """Revoke the refresh token (a removed source leaves no key to its guests' details behind)."""
+        async with self.session.delete(
+            f"{self.base_url}/authentication/token",
+            headers={"refreshToken": self.refresh_token},
+            timeout=_timeout(),
+        ) as response:
+            await response.read()
+        # 401: the token was no longer valid (revoked in Beds24 or unused for 30 days): nothing is left.
+        if response.status not in (200, 401):
+            raise Beds24Error("request_failed", f"Beds24 answered {response.status} to the revocation")
+
     async def _async_access_token(self, now: datetime, *, renew: bool = False) -> str:
         """Return a valid access token, fetching one with the refresh token only when needed."""
         token, expires = self.access.token, self.access.expires
