@@ -181,3 +181,29 @@ async def test_a_restart_starts_from_the_kept_reading_and_parses_no_feed(
             plan = entry.runtime_data.manager.plan
             assert plan is not None
             assert {stay.checkin.hour for stay in plan.stay_plan.stays} == {15}
+
+
+async def test_a_removed_calendar_keeps_nothing_even_what_it_was_about_to_write(
+    hass: HomeAssistant,
+    freezer: FrozenDateTimeFactory,
+    aioclient_mock: AiohttpClientMocker,
+    zwave_lock: FakeZWaveLock,
+    property_entry: MockConfigEntry,
+    hass_storage: dict[str, Any],
+) -> None:
+    """The listing changed just before the host removed the calendar: its copy (guests' stays) is not kept."""
+    aioclient_mock.get(FEED_URL, content=FEED)
+    async with load_property(hass, freezer, aioclient_mock, property_entry, serve_feed=False) as entry:
+        feed_key = f"guest_pins.{entry.entry_id}.feed.{CALENDAR_ID}"
+        assert "now@test" in str(hass_storage[feed_key])
+        aioclient_mock.clear_requests()
+        aioclient_mock.get(FEED_URL, content=stamped("20261214T110031Z").replace(b"20261218", b"20261219"))
+        await entry.runtime_data.coordinators[CALENDAR_ID].async_refresh()  # its reading waits a second
+        hass.config_entries.async_remove_subentry(entry, CALENDAR_ID)
+        await hass.async_block_till_done()
+        assert entry.state is ConfigEntryState.LOADED
+        assert feed_key not in hass_storage
+        await move_to(hass, freezer, at(2026, 12, 14, 12, 0, 45))  # the second it would have waited is over
+        assert feed_key not in hass_storage
+        assert entry.runtime_data.manager.plan is not None
+        assert checkins(entry) == []
