@@ -225,3 +225,39 @@ async def test_a_property_removed_while_lodgify_refuses_is_still_removed_here(
     assert lodgify_peer.subscriptions  # still there: Lodgify refused the old key
     assert "Could not withdraw the removed source Lodgify from its system (LodgifyError)" in caplog.text
     assert api_key not in caplog.text
+
+
+async def test_a_withdrawn_api_key_is_a_repair_that_reconfigure_mends(
+    hass: HomeAssistant,
+    freezer: FrozenDateTimeFactory,
+    beach_house: MockConfigEntry,
+    lodgify_peer: LodgifyEmulator,
+) -> None:
+    """The host made a new key in Lodgify: three hours on, a repair says so in words; the new key mends it."""
+    lodgify_peer.api_key = "a-new-key"
+    registry = ir.async_get(hass)
+    start = at(2026, 12, 14, 12, 0, 31)
+    for minutes in range(5, 200, 5):
+        await move_to(hass, freezer, start + timedelta(minutes=minutes))
+    issue = registry.async_get_issue(DOMAIN, "source_unreachable_lodgify")
+    assert issue is not None
+    assert (issue.translation_key, issue.translation_placeholders) == (
+        "source_refused",
+        {"source": "Lodgify"},
+    )
+    assert len(stays(beach_house)) == 1  # Jane's stay, from what Lodgify said last
+
+    flows = hass.config_entries.subentries
+    result = await beach_house.start_subentry_reconfigure_flow(hass, "lodgify")
+    assert result["step_id"] == "reconfigure"
+    result = await flows.async_configure(result["flow_id"], {})  # the stored key: refused
+    assert result["errors"] == {CONF_API_KEY: "invalid_api_key"}
+    result = await flows.async_configure(result["flow_id"], {CONF_API_KEY: " a-new-key "})
+    assert result["step_id"] == "rooms"
+    result = await flows.async_configure(result["flow_id"], {CONF_PMS_ROOMS: ["8001"], CONF_LOCKS: [LOCK_ID]})
+    assert result["reason"] == "reconfigure_successful"
+    await hass.async_block_till_done(wait_background_tasks=True)
+    assert beach_house.subentries["lodgify"].data[CONF_API_KEY] == "a-new-key"
+    assert registry.async_get_issue(DOMAIN, "source_unreachable_lodgify") is None
+    (stay,) = stays(beach_house)
+    assert stay.guest_name == "Jane Doe"

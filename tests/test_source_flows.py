@@ -4,17 +4,20 @@ Each flow checks what the host typed with the real system (the emulators) before
 shows a webhook's secret once. The property is not set up: these tests are about the forms.
 """
 
+from types import MappingProxyType
 from typing import Any
 from unittest.mock import AsyncMock, patch
 
-from homeassistant.config_entries import SOURCE_USER
+from homeassistant.config_entries import SOURCE_USER, ConfigSubentry
 from homeassistant.core import HomeAssistant
 from homeassistant.data_entry_flow import FlowResultType
+from homeassistant.helpers.aiohttp_client import async_get_clientsession
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
 from custom_components.guest_pins.const import (
     CONF_API_KEY,
+    CONF_BASE_URL,
     CONF_INVITE_CODE,
     CONF_LOCKS,
     CONF_PMS_PROPERTY,
@@ -27,6 +30,7 @@ from custom_components.guest_pins.const import (
     DOMAIN,
 )
 from custom_components.guest_pins.core.signatures import secret_key
+from custom_components.guest_pins.sources.beds24 import Beds24Client
 
 from .pms_peers import Beds24Emulator, LodgifyEmulator
 from .property_builders import LOCK_ID, lock_subentry
@@ -150,3 +154,46 @@ async def test_lodgify_checks_its_api_key(
         assert result["type"] is FlowResultType.CREATE_ENTRY
     (source,) = [sub for sub in entry.subentries.values() if sub.subentry_type == "lodgify"]
     assert (source.data[CONF_PMS_PROPERTY], source.data[CONF_PMS_ROOMS]) == (7001, [8001])
+
+
+async def test_beds24_access_withdrawn_is_mended_with_a_new_invite_code(
+    hass: HomeAssistant, entry: MockConfigEntry, beds24_peer: Beds24Emulator
+) -> None:
+    """The stored token no longer opens Beds24: Reconfigure says so and takes a new invite code."""
+    session = async_get_clientsession(hass)
+    withdrawn = await Beds24Client.async_exchange_invite(
+        session, beds24_peer.api_url, beds24_peer.issue_invite()
+    )
+    beds24_peer.refresh_tokens.clear()  # the host withdrew guest_pins' access in Beds24
+    data = {
+        CONF_BASE_URL: beds24_peer.api_url,
+        CONF_REFRESH_TOKEN: withdrawn,
+        CONF_PMS_PROPERTY: 201,
+        CONF_PMS_ROOMS: [301],
+        CONF_LOCKS: [LOCK_ID],
+        CONF_WEBHOOK_ID: "beds24-doorbell",
+        CONF_SECRET: "doorbell-secret",
+    }
+    hass.config_entries.async_add_subentry(
+        entry,
+        ConfigSubentry(data=MappingProxyType(data), subentry_type="beds24", title="Beds24", unique_id=None),
+    )
+    (source,) = [sub for sub in entry.subentries.values() if sub.subentry_type == "beds24"]
+    flows = hass.config_entries.subentries
+    result = await entry.start_subentry_reconfigure_flow(hass, source.subentry_id)
+    assert result["step_id"] == "reconfigure"
+    result = await flows.async_configure(result["flow_id"], {})
+    assert result["errors"] == {"base": "access_refused"}
+    result = await flows.async_configure(result["flow_id"], {CONF_INVITE_CODE: "used-or-mistyped"})
+    assert result["errors"] == {CONF_INVITE_CODE: "invalid_invite"}
+    invite = beds24_peer.issue_invite()
+    result = await flows.async_configure(result["flow_id"], {CONF_INVITE_CODE: invite})
+    assert result["step_id"] == "rooms"
+    result = await flows.async_configure(result["flow_id"], {CONF_PMS_ROOMS: ["301"], CONF_LOCKS: [LOCK_ID]})
+    assert result["step_id"] == "secret"
+    result = await flows.async_configure(result["flow_id"], {})
+    assert result["reason"] == "reconfigure_successful"
+    token = entry.subentries[source.subentry_id].data[CONF_REFRESH_TOKEN]
+    assert token != withdrawn
+    assert token in beds24_peer.refresh_tokens
+    assert invite not in str(entry.subentries[source.subentry_id].data)

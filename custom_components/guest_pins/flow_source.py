@@ -207,7 +207,7 @@ class Beds24SourceFlow(_PmsFlow):
                     CONF_WEBHOOK_ID: webhook.async_generate_id(),
                     CONF_SECRET: secrets.token_urlsafe(24),
                 }
-                return await self._async_load_rooms()
+                return await self._async_load_rooms() or self.async_abort(reason="cannot_connect")
         schema = probatio.Schema(
             {
                 probatio.Required(CONF_NAME, default="Beds24"): TextSelector(),
@@ -217,19 +217,33 @@ class Beds24SourceFlow(_PmsFlow):
         return self.async_show_form(step_id="user", data_schema=schema, errors=errors)
 
     async def async_step_reconfigure(self, user_input: dict[str, Any] | None = None) -> SubentryFlowResult:
-        """Change the rooms and locks (the stored refresh token reads the account again)."""
-        self.data = self._current()
-        return await self._async_load_rooms()
+        """Change the rooms and locks; a new invite code (optional) replaces access Beds24 withdrew."""
+        errors: dict[str, str] = {}
+        if user_input is not None:
+            self.data = self._current()
+            if invite := (user_input.get(CONF_INVITE_CODE) or "").strip():
+                try:
+                    self.data[CONF_REFRESH_TOKEN] = await Beds24Client.async_exchange_invite(
+                        async_get_clientsession(self.hass), self.data[CONF_BASE_URL], invite
+                    )
+                except Beds24Error, TimeoutError, OSError:
+                    errors[CONF_INVITE_CODE] = "invalid_invite"
+            if not errors:
+                if (result := await self._async_load_rooms()) is not None:
+                    return result
+                errors["base"] = "access_refused"
+        schema = probatio.Schema({probatio.Optional(CONF_INVITE_CODE): _PASSWORD})
+        return self.async_show_form(step_id="reconfigure", data_schema=schema, errors=errors)
 
-    async def _async_load_rooms(self) -> SubentryFlowResult:
-        """Read the account's properties and rooms for the host to pick from."""
+    async def _async_load_rooms(self) -> SubentryFlowResult | None:
+        """Read the account's properties and rooms for the host to pick from (None: they cannot be read)."""
         client = Beds24Client(
             async_get_clientsession(self.hass), self.data[CONF_BASE_URL], self.data[CONF_REFRESH_TOKEN]
         )
         try:
             properties = await client.async_properties(dt_util.utcnow())
         except Beds24Error, TimeoutError, OSError:
-            return self.async_abort(reason="cannot_connect")
+            return None
         self._rooms_of(properties, "roomTypes")
         return await self.async_step_rooms()
 
@@ -264,9 +278,18 @@ class LodgifySourceFlow(_PmsFlow):
         return self.async_show_form(step_id="user", data_schema=schema, errors=errors)
 
     async def async_step_reconfigure(self, user_input: dict[str, Any] | None = None) -> SubentryFlowResult:
-        """Change the room types and locks."""
-        self.data = self._current()
-        return await self._async_load_rooms() or self.async_abort(reason="cannot_connect")
+        """Change the room types and locks; a new API key (optional) replaces one Lodgify refuses."""
+        errors: dict[str, str] = {}
+        if user_input is not None:
+            self.data = self._current()
+            if api_key := (user_input.get(CONF_API_KEY) or "").strip():
+                self.data[CONF_API_KEY] = api_key
+            result = await self._async_load_rooms()
+            if result is not None:
+                return result
+            errors[CONF_API_KEY] = "invalid_api_key"
+        schema = probatio.Schema({probatio.Optional(CONF_API_KEY): _PASSWORD})
+        return self.async_show_form(step_id="reconfigure", data_schema=schema, errors=errors)
 
     async def _async_load_rooms(self) -> SubentryFlowResult | None:
         """Read the account's properties and room types (None: the key does not read them)."""

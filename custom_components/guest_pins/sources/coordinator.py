@@ -39,6 +39,10 @@ FORGET_AFTER = timedelta(days=30)
 _FAILURES = (Beds24Error, LodgifyError, aiohttp.ClientError, TimeoutError)
 
 
+# Why a pull failed, when the fix is new credentials (the API key, or a new Beds24 invite code).
+CREDENTIALS_REFUSED = frozenset({"auth_failed", "invalid_api_key", "invalid_invite"})
+
+
 def source_scope(source_id: str) -> str:
     """Return the alert scope of one source."""
     return f"source:{source_id}"
@@ -233,14 +237,15 @@ class SourceCoordinator(DataUpdateCoordinator[ParsedFeed]):
         """Note a failed pull; after three hours of them, tell the host."""
         self.failing_since = self.failing_since or now
         if now - self.failing_since >= SUSTAINED_FAILURE:
-            key = getattr(err, "key", "unreachable")
+            # The host reads a sentence that says what to do, never an error's key.
+            refused = getattr(err, "key", None) in CREDENTIALS_REFUSED
             self.alerts.sync(
                 source_scope(self.source.source_id),
                 [
                     Alert(
                         f"source_unreachable_{self.source.source_id}",
-                        "source_unreachable",
-                        {"source": self.source.title, "reason": key},
+                        "source_refused" if refused else "source_unreachable",
+                        {"source": self.source.title},
                     )
                 ],
             )
