@@ -262,5 +262,7 @@ async def test_the_guest_typing_the_code_on_the_zwave_keypad_checks_the_stay_in(
     assert (used["who"], used["slot"], used["lock"]) == ("guest", 1, zwave_locks[CODES_NODE])
     assert [event.data["type"] for event in events].count("checked_in") == 1
     assert not places_holding("4567", events)
-    assert await hass.config_entries.async_unload(entry.entry_id)
+    # The host deletes the property: the code leaves the lock itself (nobody would remove it later).
+    assert (await hass.config_entries.async_remove(entry.entry_id))["require_restart"] is False
+    assert not zwave_peer.held(CODES_NODE, 1)["code"]
     await server.close()

@@ -6,6 +6,7 @@ from homeassistant.config_entries import (
     SIGNAL_CONFIG_ENTRY_CHANGED,
     ConfigEntry,
     ConfigEntryChange,
+    ConfigEntryState,
     ConfigSubentry,
 )
 from homeassistant.const import Platform
@@ -20,7 +21,7 @@ from .alerts import Alert, AlertCenter
 from .arrivals import BATTERY_SCOPE
 from .blueprints import async_install as async_install_blueprints
 from .commands import PropertyCommands
-from .const import DOMAIN
+from .const import DOMAIN, SUBENTRY_LOCK
 from .coordinator import CalendarCoordinator, feed_scope
 from .feed import async_zones
 from .journey import CHECK_SCOPE
@@ -31,9 +32,9 @@ from .manager import PLAN_SCOPE, SAVE_DELAY, PropertyManager, write_scope
 from .messenger import DELIVERY_SCOPE
 from .models import GuestPinsConfigEntry, GuestPinsData
 from .panel import async_add_panel, async_remove_panel
-from .removal import async_forget_property, async_forget_subentries
+from .removal import Holding, async_clear_codes, async_forget_property, async_forget_subentries
 from .services import async_setup_services
-from .settings import PropertySettings, property_settings
+from .settings import PropertySettings, lock_settings, property_settings
 from .sources.coordinator import SourceCoordinator, source_scope
 from .sources.setup import async_start_sources, async_subscribe_lodgify, pulled, register_webhooks
 from .storage import async_load_state, create_store
@@ -74,6 +75,7 @@ async def async_setup_entry(hass: HomeAssistant, entry: GuestPinsConfigEntry) ->
     await async_load_phrases(hass)
     store = create_store(hass, entry.entry_id)
     state = await async_load_state(store)
+    state.keep_locks(settings.locks)
     alerts = AlertCenter(
         hass,
         settings.title,
@@ -94,8 +96,8 @@ async def async_setup_entry(hass: HomeAssistant, entry: GuestPinsConfigEntry) ->
     sources = await async_start_sources(hass, entry, settings, time_zone, alerts)
 
     locks: dict[str, LockRuntime] = {}
-    for lock_id, lock_settings in settings.locks.items():
-        lock = create_lock_runtime(hass, settings, lock_settings, state, time_zone)
+    for lock_id, configured in settings.locks.items():
+        lock = create_lock_runtime(hass, settings, configured, state, time_zone)
         entry.async_on_unload(lock.path.stop)
         locks[lock_id] = lock
         unsupported = isinstance(lock.path, UnsupportedPath)
@@ -105,7 +107,7 @@ async def async_setup_entry(hass: HomeAssistant, entry: GuestPinsConfigEntry) ->
                 Alert(
                     f"unsupported_lock_{lock_id}",
                     "unsupported_lock",
-                    {"lock": lock.title, "path": lock_settings.path},
+                    {"lock": lock.title, "path": configured.path},
                 )
             ]
             if unsupported
@@ -185,21 +187,32 @@ def _reload_on_subentry_change(hass: HomeAssistant, entry: GuestPinsConfigEntry)
         if not removed:
             hass.config_entries.async_schedule_reload(entry.entry_id)
             return
+        # What the removed locks hold, as the running property knows it (the reload drops them from its plan).
+        state = entry.runtime_data.manager.state
+        holdings = [
+            Holding.of(lock_settings(sub), state) for sub in removed if sub.subentry_type == SUBENTRY_LOCK
+        ]
         # Not the entry's own task: the reload unloads the entry, which would cancel it halfway.
         hass.async_create_task(
-            _async_reload_and_forget(hass, entry.entry_id, removed), f"{DOMAIN} forget removed subentries"
+            _async_reload_and_forget(hass, entry, removed, holdings), f"{DOMAIN} forget removed subentries"
         )
 
     entry.async_on_unload(async_dispatcher_connect(hass, SIGNAL_CONFIG_ENTRY_CHANGED, _changed))
 
 
-async def _async_reload_and_forget(hass: HomeAssistant, entry_id: str, removed: list[ConfigSubentry]) -> None:
-    """Reload the property without the removed calendars or sources, then remove what they kept.
+async def _async_reload_and_forget(
+    hass: HomeAssistant, entry: GuestPinsConfigEntry, removed: list[ConfigSubentry], holdings: list[Holding]
+) -> None:
+    """Reload the property without the removed parts, then clear removed locks and remove what parts kept.
 
-    After the unload: the calendars have written what waited to be kept by then, so nothing brings it back.
+    After the reload: the calendars have written what waited to be kept by then, so nothing brings it back,
+    and no plan of the property puts a code on a removed lock again.
     """
-    await hass.config_entries.async_reload(entry_id)
-    await async_forget_subentries(hass, entry_id, removed)
+    await hass.config_entries.async_reload(entry.entry_id)
+    if holdings and entry.state is ConfigEntryState.LOADED:
+        data = entry.runtime_data
+        await async_clear_codes(hass, data.time_zone, holdings, data.manager.alerts)
+    await async_forget_subentries(hass, entry.entry_id, removed)
 
 
 async def async_unload_entry(hass: HomeAssistant, entry: GuestPinsConfigEntry) -> bool:

@@ -5,6 +5,7 @@ map of every lock, what each lock is known to hold, write statistics and the pen
 restart nothing is lost, and nothing the lock already holds is written again.
 """
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 import secrets
@@ -161,6 +162,24 @@ class PropertyState:
     stay_ids: dict[str, str] = field(default_factory=dict)
     # What was sent to a slot without an answer yet (lock -> slot -> content, None: a clear).
     in_flight: dict[str, dict[int, SlotCode | None]] = field(default_factory=dict)
+
+    def keep_locks(self, lock_ids: Iterable[str]) -> None:
+        """Forget what the state kept of locks the property no longer has (their codes were cleared)."""
+        kept = set(lock_ids)
+        for by_lock in (
+            self.slot_owners,
+            self.lock_contents,
+            self.transactions,
+            self.last_write,
+            self.manual,
+            self.queues,
+            self.wakeups,
+            self.issued,
+            self.written,
+            self.in_flight,
+        ):
+            for lock_id in [lock_id for lock_id in by_lock if lock_id not in kept]:
+                del by_lock[lock_id]
 
     def __repr__(self) -> str:
         """Return what the state holds by count only (no code, no secret)."""
