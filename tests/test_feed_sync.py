@@ -126,8 +126,9 @@ async def test_set_up_waits_for_no_calendar_server(
         aioclient_mock.clear_requests()
         aioclient_mock.get(FEED_URL, side_effect=silent)
         setting_up = asyncio.create_task(hass.config_entries.async_setup(entry.entry_id))
-        # Set-up's own steps (store loads in the executor, the platforms' tasks), however many, but no answer.
-        for _ in range(50):
+        # Set-up's own steps (store loads in the executor, the platforms' tasks), however many, but no answer:
+        # a thousand turns of the loop (the clock is frozen: a pause would never end), the server silent.
+        for _ in range(1000):
             await hass.async_block_till_done()
             if setting_up.done():
                 break
@@ -138,6 +139,11 @@ async def test_set_up_waits_for_no_calendar_server(
             pytest.fail("set-up waited for the calendar server")
         assert setting_up.result()
         assert entry.state is ConfigEntryState.LOADED
+        # The first sync runs in the background: it may ask the server a few loop turns after set-up ended.
+        for _ in range(1000):
+            if aioclient_mock.call_count:
+                break
+            await asyncio.sleep(0)
         assert aioclient_mock.call_count == 1  # asked, and still waiting
         plan = entry.runtime_data.manager.plan
         assert plan is not None
