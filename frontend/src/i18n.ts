@@ -13,8 +13,10 @@ const DOMAIN = "guest_pins";
 const ROOT = `component.${DOMAIN}`;
 const EN: Record<Scope, Record<string, string>> = { panel: english.panel, card: english.card };
 const CATEGORIES = ["config_panel", "issues", "exceptions", "entity"] as const;
-// How often strings that went missing after loading are loaded again (Home Assistant may drop them).
-const MAX_RELOADS = 3;
+// How often strings that went missing after loading are loaded again (Home Assistant may drop them while its
+// own language resources are still arriving, more than once on a busy machine); the bound keeps a language
+// without strings from being loaded forever.
+const MAX_RELOADS = 8;
 
 /** Replace `{name}` placeholders of an English fallback string. */
 function fill(template: string, values?: Values): string {
