@@ -254,6 +254,11 @@ class CalendarCoordinator(DataUpdateCoordinator[ParsedFeed]):
         """Keep the events for the next start (written a moment later: one sync may change them twice)."""
         data = await self.hass.async_add_executor_job(reading_to_json, parsed)
         self._cached = {**self._cached, "reading": {"key": self._reading_key, "data": data}}
+        self._keep_later()
+
+    @callback
+    def _keep_later(self) -> None:
+        """Write what the calendar keeps a second from now (or at unload, whichever comes first)."""
         self._cache_pending = True
         self._cache.async_delay_save(lambda: self._cached, 1.0)
 
@@ -281,8 +286,7 @@ class CalendarCoordinator(DataUpdateCoordinator[ParsedFeed]):
         since = self.failing_since.isoformat() if self.failing_since else None
         if self._cached.get("failing_since") != since:
             self._cached = {**self._cached, "failing_since": since}
-            self._cache_pending = True
-            self._cache.async_delay_save(lambda: self._cached, 1.0)
+            self._keep_later()
 
     @callback
     def _failed(self) -> None:

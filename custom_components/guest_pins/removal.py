@@ -112,7 +112,7 @@ async def _async_clear_lock(hass: HomeAssistant, zone: ZoneInfo, holding: Holdin
     return left
 
 
-def _nothing_heard(*_args: object) -> None:
+def _nothing_heard() -> None:
     """Ignore what a lock reports while it is cleared (no property runs it any more)."""
 
 
