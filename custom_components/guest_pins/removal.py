@@ -19,7 +19,6 @@ from dataclasses import dataclass
 from datetime import timedelta
 from zoneinfo import ZoneInfo
 
-import aiohttp
 from homeassistant.config_entries import ConfigEntry, ConfigSubentry
 from homeassistant.core import HomeAssistant
 from homeassistant.helpers.aiohttp_client import async_get_clientsession
@@ -32,14 +31,15 @@ from .core.model import SlotCode
 from .locks.base import LockPathError
 from .locks.factory import create_path
 from .settings import LockSettings, property_settings
-from .sources.beds24 import Beds24Client, Beds24Error
+from .sources.beds24 import Beds24Client
+from .sources.coordinator import SOURCE_FAILURES
 from .sources.lodgify import LodgifyClient, LodgifyError
 from .sources.settings import SourceSettings, source_settings
 from .sources.store import SourceState, create_source_store
 from .storage import PropertyState, async_load_state, create_store
 
-# What a call to a system that is gone, refuses or times out raises.
-_UNREACHABLE = (Beds24Error, LodgifyError, aiohttp.ClientError, TimeoutError, OSError)
+# What a call to a system that is gone, refuses or times out raises (a pull's failures, and a bare socket's).
+_UNREACHABLE = (*SOURCE_FAILURES, OSError)
 
 # How long a removal waits for its locks to confirm the clears (all locks at once).
 CLEAR_WAIT = timedelta(seconds=30)

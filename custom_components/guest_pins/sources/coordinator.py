@@ -36,7 +36,7 @@ FULL_PASS = timedelta(days=1)
 OVERLAP = timedelta(minutes=10)
 SUSTAINED_FAILURE = timedelta(hours=3)
 FORGET_AFTER = timedelta(days=30)
-_FAILURES = (Beds24Error, LodgifyError, aiohttp.ClientError, TimeoutError)
+SOURCE_FAILURES = (Beds24Error, LodgifyError, aiohttp.ClientError, TimeoutError)
 
 
 # Why a pull failed, when the fix is new credentials (the API key, or a new Beds24 invite code).
@@ -194,7 +194,7 @@ class SourceCoordinator(DataUpdateCoordinator[ParsedFeed]):
         except CreditsLow as err:
             self._tell_credits(err.resets_at)
             raise UpdateFailed(str(err)) from None
-        except _FAILURES as err:
+        except SOURCE_FAILURES as err:
             self._failed(now, err)
             raise UpdateFailed(type(err).__name__) from None
         self.failing_since = None
