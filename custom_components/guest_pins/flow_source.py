@@ -140,6 +140,32 @@ class _PmsFlow(_SourceFlow):
 
     rooms: list[SelectOptionDict]
     room_property: dict[str, int]
+    # The field of the system's credential, and the error shown when the account's rooms cannot be read.
+    credential: str
+    refused: tuple[str, str]
+
+    async def async_step_reconfigure(self, user_input: dict[str, Any] | None = None) -> SubentryFlowResult:
+        """Change the rooms and locks; a new credential (optional) replaces one the system refuses."""
+        errors: dict[str, str] = {}
+        if user_input is not None:
+            self.data = self._current()
+            if value := (user_input.get(self.credential) or "").strip():
+                errors = await self._async_use_credential(value)
+            if not errors:
+                if (result := await self._async_load_rooms()) is not None:
+                    return result
+                field_name, error = self.refused
+                errors[field_name] = error
+        schema = probatio.Schema({probatio.Optional(self.credential): _PASSWORD})
+        return self.async_show_form(step_id="reconfigure", data_schema=schema, errors=errors)
+
+    async def _async_use_credential(self, value: str) -> dict[str, str]:
+        """Put a new credential into the source's data; return the form's errors (none: it may be used)."""
+        raise NotImplementedError
+
+    async def _async_load_rooms(self) -> SubentryFlowResult | None:
+        """Offer the account's rooms (the rooms step); None when the stored credential cannot read them."""
+        raise NotImplementedError
 
     async def async_step_rooms(self, user_input: dict[str, Any] | None = None) -> SubentryFlowResult:
         """Pick the system's rooms and the locks they feed."""
@@ -188,6 +214,10 @@ class _PmsFlow(_SourceFlow):
 class Beds24SourceFlow(_PmsFlow):
     """Beds24: an invite code (exchanged at once), then rooms and locks; its webhook's header secret."""
 
+    credential = CONF_INVITE_CODE
+    # The stored refresh token no longer reads the account: the form as a whole says so.
+    refused = ("base", "access_refused")
+
     async def async_step_user(self, user_input: dict[str, Any] | None = None) -> SubentryFlowResult:
         """Ask for a name and an invite code (Beds24: Settings, Marketplace, API, Generate invite code)."""
         errors: dict[str, str] = {}
@@ -216,24 +246,15 @@ class Beds24SourceFlow(_PmsFlow):
         )
         return self.async_show_form(step_id="user", data_schema=schema, errors=errors)
 
-    async def async_step_reconfigure(self, user_input: dict[str, Any] | None = None) -> SubentryFlowResult:
-        """Change the rooms and locks; a new invite code (optional) replaces access Beds24 withdrew."""
-        errors: dict[str, str] = {}
-        if user_input is not None:
-            self.data = self._current()
-            if invite := (user_input.get(CONF_INVITE_CODE) or "").strip():
-                try:
-                    self.data[CONF_REFRESH_TOKEN] = await Beds24Client.async_exchange_invite(
-                        async_get_clientsession(self.hass), self.data[CONF_BASE_URL], invite
-                    )
-                except Beds24Error, TimeoutError, OSError:
-                    errors[CONF_INVITE_CODE] = "invalid_invite"
-            if not errors:
-                if (result := await self._async_load_rooms()) is not None:
-                    return result
-                errors["base"] = "access_refused"
-        schema = probatio.Schema({probatio.Optional(CONF_INVITE_CODE): _PASSWORD})
-        return self.async_show_form(step_id="reconfigure", data_schema=schema, errors=errors)
+    async def _async_use_credential(self, invite: str) -> dict[str, str]:
+        """Exchange a new invite code for the refresh token the source reads Beds24 with."""
+        try:
+            self.data[CONF_REFRESH_TOKEN] = await Beds24Client.async_exchange_invite(
+                async_get_clientsession(self.hass), self.data[CONF_BASE_URL], invite
+            )
+        except Beds24Error, TimeoutError, OSError:
+            return {CONF_INVITE_CODE: "invalid_invite"}
+        return {}
 
     async def _async_load_rooms(self) -> SubentryFlowResult | None:
         """Read the account's properties and rooms for the host to pick from (None: they cannot be read)."""
@@ -254,6 +275,9 @@ class Beds24SourceFlow(_PmsFlow):
 
 class LodgifySourceFlow(_PmsFlow):
     """Lodgify: an API key (checked by reading the properties), then room types and locks."""
+
+    credential = CONF_API_KEY
+    refused = (CONF_API_KEY, "invalid_api_key")
 
     async def async_step_user(self, user_input: dict[str, Any] | None = None) -> SubentryFlowResult:
         """Ask for a name and the API key (Lodgify: Settings, Public API)."""
@@ -277,19 +301,10 @@ class LodgifySourceFlow(_PmsFlow):
         )
         return self.async_show_form(step_id="user", data_schema=schema, errors=errors)
 
-    async def async_step_reconfigure(self, user_input: dict[str, Any] | None = None) -> SubentryFlowResult:
-        """Change the room types and locks; a new API key (optional) replaces one Lodgify refuses."""
-        errors: dict[str, str] = {}
-        if user_input is not None:
-            self.data = self._current()
-            if api_key := (user_input.get(CONF_API_KEY) or "").strip():
-                self.data[CONF_API_KEY] = api_key
-            result = await self._async_load_rooms()
-            if result is not None:
-                return result
-            errors[CONF_API_KEY] = "invalid_api_key"
-        schema = probatio.Schema({probatio.Optional(CONF_API_KEY): _PASSWORD})
-        return self.async_show_form(step_id="reconfigure", data_schema=schema, errors=errors)
+    async def _async_use_credential(self, api_key: str) -> dict[str, str]:
+        """Use a new API key (it is checked by reading the room types)."""
+        self.data[CONF_API_KEY] = api_key
+        return {}
 
     async def _async_load_rooms(self) -> SubentryFlowResult | None:
         """Read the account's properties and room types (None: the key does not read them)."""
