@@ -199,6 +199,11 @@ async def load_property(
         assert await hass.config_entries.async_unload(entry.entry_id)
 
 
+def stored_keys(hass_storage: dict[str, Any], entry_id: str) -> list[str]:
+    """Return the files a property keeps under `.storage` (its own, its calendars' and its sources')."""
+    return sorted(key for key in hass_storage if key.startswith(f"{DOMAIN}.{entry_id}"))
+
+
 async def move_to(hass: HomeAssistant, freezer: FrozenDateTimeFactory, instant: datetime) -> None:
     """Move the clock and let every timer that fell due run."""
     freezer.move_to(instant)

@@ -42,6 +42,7 @@ from .property_builders import (
     load_property,
     lock_subentry,
     move_to,
+    stored_keys,
 )
 from .zwave_double import FakeZWaveLock
 
@@ -287,7 +288,7 @@ async def test_removing_a_source_or_the_property_leaves_no_guest_data_or_key_beh
     """Beds24 removed: its token revoked, its bookings gone from disk; the property removed: all of it."""
     entry_id = beach_house.entry_id
     await move_to(hass, freezer, at(2026, 12, 14, 12, 5))  # what waits to be kept is written
-    kept = {key for key in hass_storage if key.startswith(f"{DOMAIN}.{entry_id}")}
+    kept = set(stored_keys(hass_storage, entry_id))
     source_key = f"{DOMAIN}.{entry_id}.source.beds24"
     (feed_key,) = [key for key in kept if ".feed." in key]
     assert {f"{DOMAIN}.{entry_id}", source_key} <= kept
@@ -305,4 +306,4 @@ async def test_removing_a_source_or_the_property_leaves_no_guest_data_or_key_beh
 
     assert (await hass.config_entries.async_remove(entry_id))["require_restart"] is False
     await hass.async_block_till_done()
-    assert [key for key in hass_storage if key.startswith(f"{DOMAIN}.{entry_id}")] == []
+    assert stored_keys(hass_storage, entry_id) == []

@@ -33,7 +33,7 @@ from custom_components.guest_pins.const import (
 )
 
 from .pms_peers import LodgifyEmulator
-from .property_builders import LOCK_ID, at, load_property, lock_subentry, move_to
+from .property_builders import LOCK_ID, at, load_property, lock_subentry, move_to, stored_keys
 from .zwave_double import FakeZWaveLock
 
 HOOK = "guest-pins-lodgify-hook"
@@ -221,7 +221,7 @@ async def test_a_property_removed_while_lodgify_refuses_is_still_removed_here(
     lodgify_peer.api_key = "a-new-key"
     assert (await hass.config_entries.async_remove(beach_house.entry_id))["require_restart"] is False
     await hass.async_block_till_done()
-    assert [key for key in hass_storage if key.startswith(f"{DOMAIN}.{beach_house.entry_id}")] == []
+    assert stored_keys(hass_storage, beach_house.entry_id) == []
     assert lodgify_peer.subscriptions  # still there: Lodgify refused the old key
     assert "Could not withdraw the removed source Lodgify from its system (LodgifyError)" in caplog.text
     assert api_key not in caplog.text

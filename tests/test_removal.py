@@ -16,7 +16,7 @@ from pytest_homeassistant_custom_component.common import MockConfigEntry
 from custom_components.guest_pins.const import DOMAIN
 
 from .leaks import places_holding
-from .property_builders import LOCK_ID, at, move_to
+from .property_builders import LOCK_ID, at, move_to, stored_keys
 from .zwave_double import FakeZWaveLock
 
 
@@ -44,7 +44,7 @@ async def test_a_removed_property_clears_every_code_it_put_on_its_locks(
     await hass.async_block_till_done()
     assert zwave_lock.slots == {}
     assert sorted(slot for _, slot, _ in zwave_lock.writes[writes:]) == sorted(held)
-    assert [key for key in hass_storage if key.startswith(f"{DOMAIN}.{loaded.entry_id}")] == []
+    assert stored_keys(hass_storage, loaded.entry_id) == []
 
 
 async def test_a_removed_lock_is_cleared_and_the_property_runs_on(

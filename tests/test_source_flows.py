@@ -11,7 +11,6 @@ from unittest.mock import AsyncMock, patch
 from homeassistant.config_entries import SOURCE_USER, ConfigSubentry
 from homeassistant.core import HomeAssistant
 from homeassistant.data_entry_flow import FlowResultType
-from homeassistant.helpers.aiohttp_client import async_get_clientsession
 import pytest
 from pytest_homeassistant_custom_component.common import MockConfigEntry
 
@@ -30,10 +29,10 @@ from custom_components.guest_pins.const import (
     DOMAIN,
 )
 from custom_components.guest_pins.core.signatures import secret_key
-from custom_components.guest_pins.sources.beds24 import Beds24Client
 
 from .pms_peers import Beds24Emulator, LodgifyEmulator
 from .property_builders import LOCK_ID, lock_subentry
+from .test_beds24 import refresh_token
 
 
 @pytest.fixture
@@ -160,10 +159,7 @@ async def test_beds24_access_withdrawn_is_mended_with_a_new_invite_code(
     hass: HomeAssistant, entry: MockConfigEntry, beds24_peer: Beds24Emulator
 ) -> None:
     """The stored token no longer opens Beds24: Reconfigure says so and takes a new invite code."""
-    session = async_get_clientsession(hass)
-    withdrawn = await Beds24Client.async_exchange_invite(
-        session, beds24_peer.api_url, beds24_peer.issue_invite()
-    )
+    withdrawn = await refresh_token(hass, beds24_peer)
     beds24_peer.refresh_tokens.clear()  # the host withdrew guest_pins' access in Beds24
     data = {
         CONF_BASE_URL: beds24_peer.api_url,
