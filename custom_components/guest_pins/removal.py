@@ -66,13 +66,14 @@ class Holding:
 async def async_forget_property(hass: HomeAssistant, entry: ConfigEntry) -> None:
     """Take a removed property's codes off its locks, then remove everything it kept."""
     settings = property_settings(entry)
-    state = await async_load_state(create_store(hass, entry.entry_id))
+    store = create_store(hass, entry.entry_id)
+    state = await async_load_state(store)
     # A zone that vanished from tzdata: the codes are cleared all the same (windows do not matter to a clear).
     zone = await dt_util.async_get_time_zone(settings.time_zone) or ZoneInfo("UTC")
     alerts = AlertCenter(hass, settings.title, settings.notify_targets, {}, lambda: None)
     await async_clear_codes(hass, zone, [Holding.of(lock, state) for lock in settings.locks.values()], alerts)
     await async_forget_subentries(hass, entry.entry_id, entry.subentries.values())
-    await create_store(hass, entry.entry_id).async_remove()
+    await store.async_remove()
 
 
 async def async_clear_codes(
